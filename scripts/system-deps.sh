@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Debian packages the test suite drives: Chromium (Playwright cannot download browsers here),
+# ffmpeg (test videos, rendering), espeak-ng (narration). Installed only when missing.
+set -euo pipefail
+missing=()
+command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+[ ${#missing[@]} -eq 0 ] && exit 0
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null 2>&1 || { echo "error: install as root: apt-get install ${missing[*]}" >&2; exit 1; }
+  sudo="sudo"
+fi
+echo "Installing Debian packages: ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

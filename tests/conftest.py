@@ -1,0 +1,109 @@
+"""Shared fixtures: the real site built once per session, a local static host, and Chromium."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.support.build import REPO, BuildResult, free_port, mkdocs_build
+from tests.support.server import StaticHost
+
+# Debian's Chromium, started so that it makes no background connections of its own: this
+# machine has no internet, and a test about privacy must only see the page's own requests.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--autoplay-policy=no-user-gesture-required",
+]
+
+LANGUAGES = ("en", "fr", "es")
+
+
+@dataclass
+class BuiltSite:
+    """The real site, built strictly and served on 127.0.0.1."""
+
+    build: BuildResult
+    url: str
+
+    @property
+    def dir(self) -> Path:
+        return self.build.site_dir
+
+    def pages(self) -> list[Path]:
+        """Every built page (404 pages included), as paths relative to the site folder."""
+        return sorted(p.relative_to(self.dir) for p in self.dir.rglob("*.html") if "assets" not in p.parts)
+
+    def content_pages(self, language: str | None = None) -> list[str]:
+        """Site paths ('fr/committee.html') of the guide's pages, without 404 pages."""
+        result = []
+        for path in self.pages():
+            if path.name == "404.html":
+                continue
+            first = path.parts[0] if len(path.parts) > 1 else "en"
+            page_language = first if first in LANGUAGES else "en"
+            if language is None or page_language == language:
+                result.append(path.as_posix())
+        return result
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
+    """Build the repository's site once, strictly, and serve it like a static host."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    site_dir = tmp_path_factory.mktemp("built") / "site"
+    result = mkdocs_build(REPO, site_dir, url)
+    assert result.ok, f"strict build failed:\n{result.output}\n{result.replicate()}"
+    with StaticHost(site_dir, port) as host:
+        yield BuiltSite(result, host.url)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict) -> dict:
+    return {**browser_context_args, "service_workers": "block"}
+
+
+@dataclass
+class PageWatch:
+    """What a page did while a test drove it."""
+
+    requests: list[str]
+    console_errors: list[str]
+    page_errors: list[str]
+
+    def foreign_requests(self, origin: str) -> list[str]:
+        return [u for u in self.requests if not (u.startswith(origin) or u.startswith(("data:", "blob:")))]
+
+
+@pytest.fixture
+def watch(page) -> PageWatch:  # type: ignore[no-untyped-def]
+    """Record every request, console error and uncaught exception of the `page` fixture.
+
+    Requests to another origin are also aborted, so that nothing leaves the machine even if a
+    test finds one.
+    """
+    watched = PageWatch([], [], [])
+    page.on("request", lambda request: watched.requests.append(request.url))
+    page.on("console", lambda message: message.type == "error" and watched.console_errors.append(message.text))
+    page.on("pageerror", lambda error: watched.page_errors.append(str(error)))
+    page.route(
+        lambda url: not url.startswith(("http://127.0.0.1", "data:", "blob:", "file:")),
+        lambda route: route.abort(),
+    )
+    return watched
