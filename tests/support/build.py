@@ -15,6 +15,8 @@ import yaml
 REPO = Path(__file__).resolve().parents[2]
 # What a fixture site copies from the repository: everything the build reads but the pages.
 SITE_SOURCES = ("mkdocs.yml", "overrides", "hooks", "data")
+# Linked rather than copied: data/videos.yml names files in videos/, which may be large.
+LINKED_SOURCES = ("videos",)
 
 
 @dataclass
@@ -73,6 +75,10 @@ def make_fixture_project(
             shutil.copytree(source, project / name, dirs_exist_ok=True)
         elif source.exists():
             shutil.copy2(source, project / name)
+    own_folders = {Path(relative).parts[0] for relative in extra_files or {}}
+    for name in LINKED_SOURCES:  # a test that brings its own videos/ never writes into the repository's
+        if name not in own_folders and (REPO / name).exists() and not (project / name).exists():
+            (project / name).symlink_to(REPO / name, target_is_directory=True)
     for relative, text in pages.items():
         target = project / "docs" / relative
         target.parent.mkdir(parents=True, exist_ok=True)
