@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
+from advocacy_guide.translations.cli import add_translations_command
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="advocacy-guide", description=__doc__)
-    parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    add_translations_command(commands)
     return parser
 
 

@@ -1,0 +1,278 @@
+"""The official UN terms of the guide, read from data/glossary.yml, and the check for wrong ones.
+
+One file feeds three things: the glossary page in each language, the hover definitions of
+abbreviations (in the page's language), and the terminology check that fails the build and the
+`advocacy-guide translations` report when a page uses a known wrong variant.
+
+Wrong variants are matched the way a reader would recognise them: whatever the case, with or
+without accents (`periodo`/`período`), with either apostrophe (`'`/`’`), across line breaks, and
+with the optional endings the file marks in parentheses (`liste(s) des questions` also finds
+"listes des questions"). A correct phrase that contains a wrong variant can be listed under
+`allow` so that it is not reported.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+
+from advocacy_guide import LANGUAGES
+from advocacy_guide.markdown_text import line_of, mask_non_prose
+
+STATUSES = ("verified", "ngo", "unverified")
+LANGUAGE_FIELDS = ("term", "definition", "abbreviation", "also", "wrong", "allow", "status")
+TERM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+APOSTROPHES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ", "\u202f": " "}
+
+
+class GlossaryError(ValueError):
+    """The glossary file is malformed; the message names the file and the line."""
+
+
+@dataclass(frozen=True)
+class TermText:
+    """A term in one language."""
+
+    term: str
+    definition: str
+    abbreviation: str | None = None
+    also: tuple[str, ...] = ()  # other correct forms
+    wrong: tuple[str, ...] = ()  # known wrong variants
+    allow: tuple[str, ...] = ()  # correct phrases that contain a wrong variant
+    status: str = "unverified"
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    texts: dict[str, TermText]
+    source: str
+    line: int
+
+
+@dataclass(frozen=True)
+class WrongTerm:
+    """A known wrong variant found in a page."""
+
+    term_id: str
+    found: str  # the words as written in the page
+    official: str  # the term to write instead
+    line: int
+
+    def message(self, glossary_path: str = "data/glossary.yml") -> str:
+        return (
+            f'"{self.found}" is not the official UN term: write "{self.official}" '
+            f"(see '{self.term_id}' in {glossary_path})"
+        )
+
+
+@dataclass
+class Glossary:
+    terms: list[Term]
+    _patterns: dict[str, list[tuple[Term, re.Pattern[str], list[re.Pattern[str]]]]] = field(default_factory=dict)
+
+    def entries(self, language: str) -> list[Term]:
+        """Terms that have a text in `language`, in that language's alphabetical order."""
+        return sorted((t for t in self.terms if language in t.texts), key=lambda t: sort_key(t.texts[language].term))
+
+    def abbreviations(self, language: str) -> dict[str, str]:
+        """{abbreviation: what it stands for} in `language`."""
+        return {
+            t.texts[language].abbreviation: t.texts[language].term  # type: ignore[misc]
+            for t in self.terms
+            if language in t.texts and t.texts[language].abbreviation
+        }
+
+    def find_wrong_terms(self, text: str, language: str) -> list[WrongTerm]:
+        """Every known wrong variant of `language` in a Markdown source, outside code and comments."""
+        if language not in self._patterns:
+            self._patterns[language] = [
+                (term, variant_pattern(variant), [variant_pattern(a) for a in term.texts[language].allow])
+                for term in self.terms
+                if language in term.texts
+                for variant in term.texts[language].wrong
+            ]
+        prose = mask_non_prose(text)
+        folded, origin = fold(prose)
+        found: list[WrongTerm] = []
+        for term, pattern, allowed in self._patterns[language]:
+            allowed_spans = [m.span() for a in allowed for m in a.finditer(folded)]
+            for match in pattern.finditer(folded):
+                start, end = match.span()
+                if any(a_start <= start and end <= a_end for a_start, a_end in allowed_spans):
+                    continue
+                first, last = origin[start], origin[end - 1] + 1
+                words = " ".join(text[first:last].split())
+                found.append(WrongTerm(term.id, words, term.texts[language].term, line_of(text, first)))
+        return sorted(found, key=lambda w: (w.line, w.found))
+
+    @cached_property
+    def ids(self) -> set[str]:
+        return {t.id for t in self.terms}
+
+
+# -----------------------------------------------------------------------------
+# Matching
+# -----------------------------------------------------------------------------
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """`text` lowercased, without accents, with one kind of apostrophe and space.
+
+    Returns the folded text and, for each of its characters, the offset of the character of
+    `text` it came from, so that a match can be located in the original.
+    """
+    folded: list[str] = []
+    origin: list[int] = []
+    for offset, char in enumerate(text):
+        char = APOSTROPHES.get(char, char)
+        for part in unicodedata.normalize("NFD", char):
+            if unicodedata.category(part) == "Mn":
+                continue
+            for lower in part.lower():
+                folded.append(lower)
+                origin.append(offset)
+    return "".join(folded), origin
+
+
+def variant_pattern(variant: str) -> re.Pattern[str]:
+    """A regular expression for a phrase of the glossary, matched against `fold`ed text."""
+    folded, _ = fold(variant.strip())
+    parts: list[str] = []
+    for token in re.finditer(r"(?P<optional>\(\w+\))|(?P<space>\s+)|(?P<char>.)", folded):
+        if token.group("optional"):
+            parts.append(f"(?:{re.escape(token.group('optional')[1:-1])})?")
+        elif token.group("space"):
+            parts.append(r"\s+")
+        else:
+            parts.append(re.escape(token.group("char")))
+    return re.compile(r"(?<!\w)" + "".join(parts) + r"(?!\w)")
+
+
+def sort_key(term: str) -> str:
+    return fold(term)[0]
+
+
+# -----------------------------------------------------------------------------
+# Reading the file
+# -----------------------------------------------------------------------------
+
+
+def load_glossary(path: Path) -> Glossary:
+    """Read and validate data/glossary.yml; GlossaryError names the line to fix."""
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except OSError as error:
+        raise GlossaryError(f"{path}: cannot read the glossary: {error}") from error
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise GlossaryError(f"{path}:{mark.line + 1 if mark else 1}: not valid YAML ({error.problem}); check the indentation") from error
+    reader = _Reader(path)
+    top = reader.mapping(root, "the file")
+    if "terms" not in top:
+        raise reader.error(root, "the file must start with `terms:` followed by a list of terms")
+    terms_node = top["terms"]
+    if not isinstance(terms_node, yaml.SequenceNode):
+        raise reader.error(terms_node, "`terms:` must be a list: start each term with `- id: ...`")
+    terms = [reader.term(node) for node in terms_node.value]
+    seen: dict[str, int] = {}
+    for term in terms:
+        if term.id in seen:
+            raise GlossaryError(f"{path}:{term.line}: the id '{term.id}' is already used on line {seen[term.id]}: ids must be unique")
+        seen[term.id] = term.line
+    _check_abbreviations(path, terms)
+    return Glossary(terms)
+
+
+class _Reader:
+    """Turns YAML nodes into terms, with errors that point at the node's line."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def error(self, node: yaml.Node | None, message: str) -> GlossaryError:
+        line = node.start_mark.line + 1 if node is not None else 1
+        return GlossaryError(f"{self.path}:{line}: {message}")
+
+    def mapping(self, node: yaml.Node | None, what: str) -> dict[str, yaml.Node]:
+        if not isinstance(node, yaml.MappingNode):
+            raise self.error(node, f"{what} must be a mapping of `key: value` lines")
+        return {key.value: value for key, value in node.value}
+
+    def text(self, node: yaml.Node, what: str) -> str:
+        if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
+            raise self.error(node, f"{what} must be a non-empty text")
+        return " ".join(str(node.value).split())
+
+    def texts(self, node: yaml.Node, what: str) -> tuple[str, ...]:
+        if isinstance(node, yaml.ScalarNode):
+            return (self.text(node, what),)
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.error(node, f"{what} must be a list such as [first, second]")
+        return tuple(self.text(item, what) for item in node.value)
+
+    def term(self, node: yaml.Node) -> Term:
+        fields = self.mapping(node, "a term")
+        if "id" not in fields:
+            raise self.error(node, "every term needs an `id:` (lowercase words and hyphens, e.g. list-of-issues)")
+        term_id = self.text(fields["id"], "`id`")
+        if not TERM_ID.match(term_id):
+            raise self.error(fields["id"], f"the id '{term_id}' must be lowercase words and hyphens, e.g. list-of-issues")
+        unknown = set(fields) - {"id", "source", *LANGUAGES}
+        if unknown:
+            raise self.error(node, f"term '{term_id}': unknown key(s) {', '.join(sorted(unknown))}; use id, source, {', '.join(LANGUAGES)}")
+        missing = [language for language in LANGUAGES if language not in fields]
+        if missing:
+            raise self.error(node, f"term '{term_id}' has no {', '.join(missing)} text: add `{missing[0]}:` with at least `term:` and `definition:`")
+        texts = {language: self.term_text(fields[language], term_id, language) for language in LANGUAGES}
+        source = self.text(fields["source"], "`source`") if "source" in fields else ""
+        return Term(term_id, texts, source, node.start_mark.line + 1)
+
+    def term_text(self, node: yaml.Node, term_id: str, language: str) -> TermText:
+        where = f"term '{term_id}' ({language})"
+        fields = self.mapping(node, where)
+        unknown = set(fields) - set(LANGUAGE_FIELDS)
+        if unknown:
+            raise self.error(node, f"{where}: unknown key(s) {', '.join(sorted(unknown))}; use {', '.join(LANGUAGE_FIELDS)}")
+        for required in ("term", "definition"):
+            if required not in fields:
+                raise self.error(node, f"{where} has no `{required}:`")
+        status = self.text(fields["status"], "`status`") if "status" in fields else "unverified"
+        if status not in STATUSES:
+            raise self.error(fields["status"], f"{where}: status '{status}' is not one of {', '.join(STATUSES)}")
+        text = TermText(
+            term=self.text(fields["term"], "`term`"),
+            definition=self.text(fields["definition"], "`definition`"),
+            abbreviation=self.text(fields["abbreviation"], "`abbreviation`") if "abbreviation" in fields else None,
+            also=self.texts(fields["also"], "`also`") if "also" in fields else (),
+            wrong=self.texts(fields["wrong"], "`wrong`") if "wrong" in fields else (),
+            allow=self.texts(fields["allow"], "`allow`") if "allow" in fields else (),
+            status=status,
+        )
+        # A wrong variant that also finds the official term would report every correct use.
+        for variant in text.wrong:
+            pattern = variant_pattern(variant)
+            for correct in (text.term, *text.also):
+                if pattern.search(fold(correct)[0]):
+                    raise self.error(fields["wrong"], f"{where}: the wrong variant '{variant}' also matches the correct form '{correct}': make it more precise")
+        return text
+
+
+def _check_abbreviations(path: Path, terms: list[Term]) -> None:
+    for language in LANGUAGES:
+        seen: dict[str, Term] = {}
+        for term in terms:
+            abbreviation = term.texts[language].abbreviation
+            if not abbreviation:
+                continue
+            if abbreviation in seen:
+                raise GlossaryError(
+                    f"{path}:{term.line}: the {language} abbreviation '{abbreviation}' is already used by "
+                    f"'{seen[abbreviation].id}': a hover definition can only explain one term"
+                )
+            seen[abbreviation] = term

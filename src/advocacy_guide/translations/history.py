@@ -1,0 +1,129 @@
+"""What git knows about English pages: when each last changed, and its past versions.
+
+Only dates and diffs come from git; whether a translation is outdated never does (see stamp.py).
+Everything here degrades gracefully: without git, outside a repository or in a shallow clone the
+dates fall back to the file's modification time and `find_version` says why it found nothing.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from advocacy_guide.translations.stamp import source_hash
+
+
+class HistoryUnavailable(Exception):
+    """Git history cannot answer; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Version:
+    commit: str
+    day: date
+    text: str
+
+
+def _git(root: Path, *args: str) -> str:
+    try:
+        completed = subprocess.run(
+            ["git", "-c", "core.quotepath=off", "-C", str(root), *args], capture_output=True, text=True, encoding="utf-8", check=False, timeout=120
+        )
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise HistoryUnavailable(f"git could not run: {error}") from error
+    if completed.returncode != 0:
+        raise HistoryUnavailable(completed.stderr.strip() or f"git {' '.join(args)} failed")
+    return completed.stdout
+
+
+def is_repository(root: Path) -> bool:
+    try:
+        return _git(root, "rev-parse", "--is-inside-work-tree").strip() == "true"
+    except HistoryUnavailable:
+        return False
+
+
+def is_shallow(root: Path) -> bool:
+    try:
+        return _git(root, "rev-parse", "--is-shallow-repository").strip() == "true"
+    except HistoryUnavailable:
+        return False
+
+
+def _modified_day(path: Path) -> date | None:
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc).date()
+    except OSError:
+        return None
+
+
+def last_change_dates(root: Path, folder: Path) -> dict[str, date]:
+    """{path relative to `folder`: the day its file last changed} for every Markdown file in it.
+
+    The day of the last commit that touched the file, or its modification time when it has
+    changes not committed yet, is not tracked, or git is not available.
+    """
+    days: dict[str, date] = {}
+    files = sorted(p for p in folder.rglob("*.md") if p.is_file())
+    changed: set[str] = set()
+    try:
+        top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
+        prefix = folder.resolve().relative_to(top.resolve()).as_posix()
+        log = _git(root, "log", "--format=%x00%cs", "--name-only", "--no-renames", "--", prefix)
+        current: date | None = None
+        for line in log.splitlines():
+            if line.startswith("\x00"):
+                current = date.fromisoformat(line[1:].strip())
+            elif line.strip() and current is not None:
+                relative = line.strip()[len(prefix) + 1 :] if prefix != "." else line.strip()
+                days.setdefault(relative, current)
+        status = _git(root, "status", "--porcelain", "--untracked-files=all", "--", prefix)
+        for line in status.splitlines():
+            path = line[3:].split(" -> ")[-1].strip().strip('"')
+            changed.add(path[len(prefix) + 1 :] if prefix != "." else path)
+    except (HistoryUnavailable, ValueError):
+        days.clear()
+    result: dict[str, date] = {}
+    for path in files:
+        relative = path.relative_to(folder).as_posix()
+        day = days.get(relative) if relative not in changed else None
+        if day is None:
+            day = _modified_day(path)
+        if day is not None:
+            result[relative] = day
+    return result
+
+
+def find_version(root: Path, path: Path, wanted_hash: str) -> Version:
+    """The committed version of `path` whose `source_hash` is `wanted_hash`, newest first.
+
+    HistoryUnavailable explains why none was found: not a repository, a shallow clone, or a
+    hash that no commit has (the translation was stamped from text that was never committed).
+    """
+    if not is_repository(root):
+        raise HistoryUnavailable(
+            f"{root} is not a git repository, so the English versions of the past are not available; "
+            "compare the translation with the English page by hand"
+        )
+    top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
+    relative = path.resolve().relative_to(top.resolve()).as_posix()
+    log = _git(root, "log", "--format=%H %cs", "--", relative)
+    for line in log.splitlines():
+        commit, day = line.split(" ", 1)
+        try:
+            text = _git(root, "show", f"{commit}:{relative}")
+        except HistoryUnavailable:
+            continue  # the file did not exist under that name in this commit
+        if source_hash(text) == wanted_hash:
+            return Version(commit, date.fromisoformat(day), text)
+    if is_shallow(root):
+        raise HistoryUnavailable(
+            "this is a shallow clone: the English version the translation was made from is not in the "
+            f"history it has; run `git fetch --unshallow` and try again"
+        )
+    raise HistoryUnavailable(
+        f"no commit has the English text the translation was stamped from ({wanted_hash[:15]}...): it was "
+        "probably stamped from changes that were never committed; compare with the English page by hand"
+    )

@@ -1,0 +1,50 @@
+"""The words of the translation report: the four statuses, a located problem, a page's status."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+UP_TO_DATE = "up-to-date"
+OUTDATED = "outdated"
+MISSING = "missing"
+BROKEN = "broken"
+STATUSES = (UP_TO_DATE, OUTDATED, MISSING, BROKEN)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something a translator has to fix, at `file:line` (paths relative to the project)."""
+
+    file: str
+    line: int
+    message: str
+    kind: str  # "structure", "terminology", "outdated", "stamp", "page"
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {"file": self.file, "line": self.line, "message": self.message, "kind": self.kind}
+
+
+@dataclass
+class PageStatus:
+    """One page in one language."""
+
+    language: str
+    page: str  # relative to the language folder, such as `follow-up.md`
+    status: str
+    problems: list[Problem] = field(default_factory=list)
+    english_changed: date | None = None  # when the English page last changed
+    translated_from: date | None = None  # the English date the stamp records
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "language": self.language,
+            "page": self.page,
+            "status": self.status,
+            "problems": [problem.as_dict() for problem in self.problems],
+            "english_changed": self.english_changed.isoformat() if self.english_changed else None,
+            "translated_from": self.translated_from.isoformat() if self.translated_from else None,
+        }

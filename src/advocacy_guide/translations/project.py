@@ -1,0 +1,78 @@
+"""Where a project's pages, languages and glossary are."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from advocacy_guide import DEFAULT_LANGUAGE, LANGUAGES
+
+GLOSSARY_FILE = Path("data") / "glossary.yml"
+
+
+class ProjectNotFound(Exception):
+    pass
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without resolving its `!ENV` or `!!python/name:` tags."""
+
+
+# Any tag PyYAML does not know (`!ENV [...]`, `!!python/name:...`) reads as nothing.
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    docs_dir: Path
+    languages: tuple[str, ...] = LANGUAGES
+    default: str = DEFAULT_LANGUAGE
+
+    @classmethod
+    def find(cls, start: Path) -> "Project":
+        """The project whose mkdocs.yml is in `start` or the nearest folder above it."""
+        for folder in (start.resolve(), *start.resolve().parents):
+            config = folder / "mkdocs.yml"
+            if config.is_file():
+                return cls.from_config(config)
+        raise ProjectNotFound(f"no mkdocs.yml in {start} or above it: run the command inside the guide's repository")
+
+    @classmethod
+    def from_config(cls, config_file: Path) -> "Project":
+        try:
+            config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+        except yaml.YAMLError as error:
+            raise ProjectNotFound(f"{config_file}: not valid YAML: {error}") from error
+        root = config_file.resolve().parent
+        return cls(root, root / str(config.get("docs_dir") or "docs"))
+
+    @property
+    def translations(self) -> tuple[str, ...]:
+        return tuple(language for language in self.languages if language != self.default)
+
+    @property
+    def glossary_file(self) -> Path:
+        return self.root / GLOSSARY_FILE
+
+    def folder(self, language: str) -> Path:
+        return self.docs_dir / language
+
+    def page_file(self, language: str, page: str) -> Path:
+        return self.folder(language) / page
+
+    def relative(self, path: Path) -> str:
+        """A path as it is shown in messages: relative to the project, with `/`."""
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def pages(self, language: str) -> list[str]:
+        """The Markdown pages of a language, relative to its folder, such as `follow-up.md`."""
+        folder = self.folder(language)
+        if not folder.is_dir():
+            return []
+        return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md") if p.is_file())

@@ -1,0 +1,113 @@
+"""The stamp a translation carries: which English text it was made from.
+
+A translation's front matter records a hash of the English source it matches:
+
+    ---
+    description: ...
+    translation:
+      source_hash: sha256:3f1c...
+      source_date: 2026-11-29
+    ---
+
+The hash, not a commit or a date, decides whether the translation is outdated, so the answer is
+the same in a shallow clone, after a rebase or in a copy without git. `source_date` is the day the
+English page had last changed when the translation was stamped, for people reading the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import yaml
+
+from advocacy_guide.markdown_text import FRONT_MATTER
+
+STAMP_KEY = "translation"
+HASH_PREFIX = "sha256:"
+HASH_FORMAT = re.compile(r"^sha256:[0-9a-f]{64}$")
+TOP_LEVEL_KEY = re.compile(r"^[^\s#][^:]*:")
+
+
+class StampError(ValueError):
+    """The front matter or the stamp cannot be read; `line` is where to look."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Stamp:
+    source_hash: str
+    source_date: date | None
+    line: int  # the line of `translation:` in the file
+
+
+def source_hash(english_text: str) -> str:
+    """The hash of an English page, insensitive to line endings and to trailing blank lines."""
+    normalized = english_text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n") + "\n"
+    return HASH_PREFIX + hashlib.sha256(normalized.encode("utf-8")).hexdigest()
+
+
+def read_stamp(text: str) -> Stamp | None:
+    """The stamp of a translation, None when it has none; StampError when it is malformed."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return None
+    try:
+        meta = yaml.safe_load(match.group("yaml") or "") or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 1  # +1 for 1-based, +1 for the opening `---`
+        raise StampError(line, f"the front matter is not valid YAML ({getattr(error, 'problem', error)})") from error
+    if not isinstance(meta, dict) or STAMP_KEY not in meta:
+        return None
+    line = _key_line(text, STAMP_KEY)
+    stamp = meta[STAMP_KEY]
+    how_to_fix = "run `advocacy-guide translations stamp LANGUAGE PAGE` to write it again"
+    if not isinstance(stamp, dict):
+        raise StampError(line, f"`{STAMP_KEY}:` must hold `source_hash:` and `source_date:`; {how_to_fix}")
+    value = str(stamp.get("source_hash", ""))
+    if not HASH_FORMAT.match(value):
+        raise StampError(line, f"`source_hash` must look like 'sha256:' and 64 hexadecimal digits; {how_to_fix}")
+    recorded = stamp.get("source_date")
+    if isinstance(recorded, str):
+        try:
+            recorded = date.fromisoformat(recorded)
+        except ValueError:
+            raise StampError(line, f"`source_date` must be a date such as 2026-11-29; {how_to_fix}") from None
+    return Stamp(value, recorded if isinstance(recorded, date) else None, line)
+
+
+def write_stamp(text: str, english_hash: str, english_date: date | None) -> str:
+    """`text` with its stamp replaced (or added), every other line of the file left as it was."""
+    block = [f"{STAMP_KEY}:", f"  source_hash: {english_hash}"]
+    if english_date is not None:
+        block.append(f"  source_date: {english_date.isoformat()}")
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return "---\n" + "\n".join(block) + "\n---\n\n" + text
+    yaml_text = match.group("yaml")
+    kept: list[str] = []
+    skipping = False
+    for line in (yaml_text or "").splitlines():
+        if TOP_LEVEL_KEY.match(line):
+            skipping = line.split(":", 1)[0].strip() == STAMP_KEY
+        if not skipping:
+            kept.append(line)
+    closing_start = match.end("yaml") if yaml_text is not None else text.index("\n") + 1
+    closing = text[closing_start : match.end()]
+    if not closing.endswith("\n"):
+        closing += "\n"
+    return "---\n" + "\n".join(kept + block) + "\n" + closing + text[match.end() :]
+
+
+def _key_line(text: str, key: str) -> int:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
