@@ -1,0 +1,48 @@
+"""Every built page carries a Content-Security-Policy, and links to other sites leak nothing.
+
+The pass runs over the final HTML files once the whole site (every language, the 404 pages) is
+written, so that each inline script's hash matches what is served: see
+`advocacy_guide.page_security`. What the policy would block (a `style` attribute, an `onclick`)
+fails the strict build, naming the page.
+
+`mkdocs serve` is left without a policy: its live reload injects an inline script into every
+page it serves, which a policy would block.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+from advocacy_guide.page_security import secure_site
+from advocacy_guide.video_origins import frame_origins_from_file
+
+log = get_plugin_logger(__name__)
+
+_serving = False
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+@event_priority(-1000)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Last of all: after the i18n plugin (-100) and the site's other hooks have written pages."""
+    i18n = config.plugins.get("i18n")
+    if getattr(i18n, "building", False):
+        return  # a nested language build: the outermost call secures the whole site
+    if _serving:
+        log.info("mkdocs serve: pages are served without their Content-Security-Policy (live reload)")
+        return
+    root = Path(config.config_file_path).parent
+    report = secure_site(
+        Path(config.site_dir), config.site_url, frame_origins_from_file(root / "data" / "videos.yml")
+    )
+    for page, findings in report.findings.items():
+        for finding in findings:
+            log.warning(f"{page}: the page's Content-Security-Policy blocks {finding}")
+    log.info(f"Content-Security-Policy written into {report.pages} pages")

@@ -1,0 +1,158 @@
+"""The Content-Security-Policy every page carries, as a `<meta http-equiv>` tag.
+
+Static hosts differ in how (and whether) they let a site set headers, so the policy travels in
+the page itself. It allows the site's own origin only. Inline scripts run because their SHA-256
+hashes, computed from the final HTML, are listed; `'unsafe-inline'` is never allowed for
+scripts, so a script that an attacker slips into a page does not run.
+
+Styles: `style-src 'self'`, without `'unsafe-inline'`. Material changes styles from JavaScript
+through the CSSOM (`element.style.top = ...`, `style.setProperty(...)`), which a policy does not
+govern; it writes no `style="..."` attribute and no `<style>` element into its pages. What a
+policy would block is a `style` attribute or `<style>` element in the HTML itself, and the build
+reports those (see `policy_findings`) so that they move into the site's CSS files. Any `<style>`
+element left in a page is allowed by its hash.
+
+What a `<meta>` policy cannot carry (`frame-ancestors`, `report-uri`, `sandbox`) is left out:
+browsers ignore it there and log an error on every page.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from advocacy_guide.html_tags import (
+    ANY_START_TAG,
+    SCRIPT,
+    STYLE_ELEMENT,
+    attribute,
+    attributes,
+    find_in_markup,
+)
+
+# Script types a browser runs; anything else (application/json, text/template) is data.
+EXECUTABLE_SCRIPT_TYPES = {
+    "",
+    "module",
+    "text/javascript",
+    "application/javascript",
+    "application/ecmascript",
+    "text/ecmascript",
+}
+
+CSP_META = re.compile(
+    r"""<meta\s+http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>\s*""", re.I
+)
+HEAD = re.compile(r"<head\b[^>]*>", re.I)
+CHARSET_META = re.compile(r"\s*<meta\s+charset\s*=\s*[\"']?[\w-]+[\"']?\s*/?>", re.I)
+
+
+@dataclass(frozen=True)
+class PolicySources:
+    """What the policy allows beyond the site's own origin."""
+
+    script_hashes: tuple[str, ...] = ()  # "sha256-..." for each inline script
+    style_hashes: tuple[str, ...] = ()  # "sha256-..." for each inline <style> element
+    frame_origins: tuple[str, ...] = ()  # "https://player.vimeo.com": click-to-load video hosts
+
+
+def sha256_source(text: str) -> str:
+    """The CSP hash source of an inline script or style: `sha256-<base64 of its UTF-8 bytes>`."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+def inline_scripts(document: str) -> list[str]:
+    """The text of every inline script a browser would run in `document`."""
+    found = []
+    for match in SCRIPT.finditer(document):
+        attrs = match.group("attrs")
+        if attribute(attrs, "src") is not None:
+            continue  # loaded from a file: allowed by 'self', not by a hash
+        script_type = (attribute(attrs, "type") or "").strip().lower()
+        if script_type.split(";")[0] not in EXECUTABLE_SCRIPT_TYPES:
+            continue
+        found.append(match.group("body"))
+    return found
+
+
+def inline_styles(document: str) -> list[str]:
+    return [match.group("body") for match in STYLE_ELEMENT.finditer(document)]
+
+
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def sources_for(document: str, frame_origins: Iterable[str] = (), extra_script_hashes: Iterable[str] = ()) -> PolicySources:
+    """The hashes of `document`'s inline scripts and styles, and the given frame origins."""
+    return PolicySources(
+        script_hashes=_unique([*map(sha256_source, inline_scripts(document)), *extra_script_hashes]),
+        style_hashes=_unique(map(sha256_source, inline_styles(document))),
+        frame_origins=_unique(frame_origins),
+    )
+
+
+def policy(sources: PolicySources) -> str:
+    """The policy text: the site's own origin for everything, plus `sources`."""
+    scripts = " ".join(["'self'", *(f"'{h}'" for h in sources.script_hashes)])
+    styles = " ".join(["'self'", *(f"'{h}'" for h in sources.style_hashes)])
+    frames = " ".join(["'self'", *sources.frame_origins])
+    directives = [
+        "default-src 'self'",
+        f"script-src {scripts}",
+        f"style-src {styles}",
+        "img-src 'self' data:",  # Material's icons and a few images are data: URLs
+        "font-src 'self'",
+        "media-src 'self' blob:",
+        "connect-src 'self'",  # search index, sitemaps
+        "worker-src 'self' blob:",  # the search worker
+        f"frame-src {frames}",  # videos from their hosts, only after the reader's click
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ]
+    return "; ".join(directives)
+
+
+def meta_tag(policy_text: str) -> str:
+    # Escape for a double-quoted attribute; single quotes stay as they are ('self' is readable).
+    content = html.escape(policy_text, quote=False).replace('"', "&quot;")
+    return f'<meta http-equiv="Content-Security-Policy" content="{content}">'
+
+
+def insert_policy(document: str, policy_text: str) -> str:
+    """`document` with its policy as the first tag of `<head>` (after `<meta charset>`).
+
+    The policy only governs what follows it, so it comes before any script or style. The charset
+    declaration may stay first: it loads nothing, and browsers look for it in the first 1024 bytes.
+    An existing policy tag is replaced, so running the pass twice gives the same page.
+    """
+    document = CSP_META.sub("", document)
+    head = HEAD.search(document)
+    if head is None:
+        return document
+    position = head.end()
+    charset = CHARSET_META.match(document, position)
+    if charset:
+        position = charset.end()
+    return document[:position] + meta_tag(policy_text) + document[position:]
+
+
+def policy_findings(document: str) -> list[str]:
+    """What the policy blocks in `document` and the build should report: inline style
+    attributes, inline event handlers (`onclick=`) and `javascript:` links."""
+    findings = []
+    for match in find_in_markup(document, ANY_START_TAG):
+        for item in attributes(match.group("attrs")):
+            if item.name == "style":
+                findings.append(f"a style attribute on <{match.group('name')}>: move it into a CSS class in overrides/assets/")
+            elif item.name.startswith("on") and len(item.name) > 2:
+                findings.append(f"an inline event handler {item.name}= on <{match.group('name')}>: attach it from a script file")
+            elif item.name in ("href", "src", "action") and (item.value or "").strip().lower().startswith("javascript:"):
+                findings.append(f"a javascript: address on <{match.group('name')}>: use a button and a script file")
+    return findings
