@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from jinja2 import Environment
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
@@ -42,8 +43,10 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     """Give templates `ui(key)` and `absolute_url(link)`."""
     strings = load_ui_strings(_root(config) / "data" / "ui-strings.yml")
 
-    def ui(key: str) -> str:
-        return translate(strings, key, _current_language(config))
+    def ui(key: str) -> Markup:
+        # Plain text, escaped: MkDocs' templates do not autoescape, and a translator's quote or
+        # `<` must not break the markup (tests/unit/test_hostile_html.py).
+        return escape(translate(strings, key, _current_language(config)))
 
     env.globals["ui"] = ui
     env.filters["absolute_url"] = lambda link: absolute_url(config.site_url or "/", link)
