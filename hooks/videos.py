@@ -27,6 +27,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from advocacy_guide import DEFAULT_LANGUAGE
+from advocacy_guide.external_video import is_external_address, parse_external
 from advocacy_guide.ui_strings import load_ui_strings, translate
 from advocacy_guide.video_embed import VideoView, find_markers, front_matter_lines, resolve_marker
 from advocacy_guide.videos import DECLARATIONS_FILE, MEDIA_FOLDER, VideoCatalog, load_catalog
@@ -96,7 +97,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     views: list[VideoView] = []
     used_ids: dict[str, int] = {}
     for marker in found.markers:
-        base_id = "video-" + _slug(marker.target)
+        base_id = "video-" + _slug(_external_name(marker.target) or marker.target)
         used_ids[base_id] = used_ids.get(base_id, 0) + 1
         dom_id = base_id if used_ids[base_id] == 1 else f"{base_id}-{used_ids[base_id]}"
         result = resolve_marker(
@@ -200,6 +201,12 @@ def _source_position(page: Page, config: MkDocsConfig) -> tuple[str, int]:
     except (OSError, ValueError):
         return f"docs/{page.file.src_uri}", 0
     return shown, front_matter_lines(source.replace("\r\n", "\n"))
+
+
+def _external_name(target: str) -> str | None:
+    """"vimeo" for a Vimeo address: element ids stay short and readable."""
+    video = parse_external(target) if is_external_address(target) else None
+    return video.provider if video else None
 
 
 def _slug(text: str) -> str:

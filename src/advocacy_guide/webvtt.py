@@ -15,7 +15,8 @@ from pathlib import Path
 
 # "WEBVTT" alone, or followed by a space or tab and free text.
 _HEADER = re.compile(r"^\ufeff?WEBVTT(?:[ \t].*)?$")
-_TIMESTAMP = r"(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})"
+# Hours of any length, as browsers read them (the syntax asks for two digits; players accept one).
+_TIMESTAMP = r"(?:(\d+):)?([0-5]\d):([0-5]\d)\.(\d{3})"
 _TIMING = re.compile(rf"^{_TIMESTAMP}[ \t]+-->[ \t]+{_TIMESTAMP}(?:[ \t]+(.*))?$")
 # Cue text markup: <c.class>, <i>, <b>, <u>, <ruby>, <rt>, <lang xx>, <v Speaker>, timestamps.
 _TAG = re.compile(r"<[^>]*>")
@@ -104,8 +105,11 @@ def _parse_block(block: list[str], first_line: int, path: Path | str, previous: 
         return None
     timing_index = 0 if "-->" in head else 1
     if timing_index == 1 and (len(block) < 2 or "-->" not in block[1]):
+        # Point at the line that was meant as the timing line: the first one when it starts
+        # like a time ("00:01.000 -> ..."), otherwise the one after the cue's name.
+        looks_like_time = head[:1].isdigit() or len(block) == 1
         raise WebVTTError(
-            path, first_line + (1 if len(block) > 1 else 0),
+            path, first_line + (0 if looks_like_time else 1),
             f'expected a timing line such as "{EXAMPLE_TIMING}" (a cue is an optional name, '
             "a timing line, then its text; blocks are separated by one blank line)",
         )
@@ -152,29 +156,33 @@ def _plain_text(payload: list[str]) -> tuple[str | None, str]:
 def transcript(cues: list[Cue], breaks: tuple[float, ...] = ()) -> list[TranscriptParagraph]:
     """Group cues into readable paragraphs.
 
-    A paragraph ends when the speaker changes, after a pause, or where a chapter (`breaks`, in
-    seconds) begins, so that the transcript follows the video's structure.
+    A paragraph ends when another speaker is named, after a pause, or where a chapter (`breaks`,
+    in seconds) begins, so that the transcript follows the video's structure. A paragraph names
+    its speaker only when its first cue does (`<v Name>`): a cue without a voice span says nothing
+    about who speaks.
     """
     paragraphs: list[TranscriptParagraph] = []
     texts: list[str] = []
     start = 0.0
-    speaker: str | None = None
+    paragraph_speaker: str | None = None
+    last_speaker: str | None = None
     last_end = 0.0
     for cue in cues:
         if not cue.text:
             continue
-        new_speaker = cue.speaker is not None and cue.speaker != speaker
+        new_speaker = cue.speaker is not None and cue.speaker != last_speaker
         paused = cue.start - last_end >= PARAGRAPH_PAUSE
         chapter = any(start < b <= cue.start for b in breaks)
         if texts and (new_speaker or paused or chapter):
-            paragraphs.append(TranscriptParagraph(start, speaker, " ".join(texts)))
+            paragraphs.append(TranscriptParagraph(start, paragraph_speaker, " ".join(texts)))
             texts = []
         if not texts:
             start = cue.start
+            paragraph_speaker = cue.speaker
         if cue.speaker is not None:
-            speaker = cue.speaker
+            last_speaker = cue.speaker
         texts.append(cue.text)
         last_end = cue.end
     if texts:
-        paragraphs.append(TranscriptParagraph(start, speaker, " ".join(texts)))
+        paragraphs.append(TranscriptParagraph(start, paragraph_speaker, " ".join(texts)))
     return paragraphs
