@@ -51,16 +51,16 @@ def compare_sequence(
         for english_part, translation_part in pairs:
             problems.append(Problem(translation_file, translation_part.line,
                 f"{name} {_show(translation_part)} differs from the English {_show(english_part)} "
-                f"({english_file}:{english_part.line}): {fix}", "structure"))
+                f"({english_file}:{english_part.line}): {fix}", "structure", kind))
         for translation_part in translation_parts[len(pairs):]:
             problems.append(Problem(translation_file, translation_part.line,
                 f"{name} {_show(translation_part)} is not in the English page ({english_file}): "
-                f"remove it, or {fix}", "structure"))
+                f"remove it, or {fix}", "structure", kind))
         previous = translation[t1 - 1] if t1 > 0 else None
         for english_part in english_parts[len(pairs):]:
             problems.append(Problem(translation_file, _missing_line(english_part, translated, previous),
                 f"the English {name} {_show(english_part)} ({english_file}:{english_part.line}) is missing "
-                f"here: {fix}", "structure"))
+                f"here: {fix}", "structure", kind))
     return problems
 
 
@@ -75,7 +75,7 @@ def compare_links(english: PageStructure, translation: PageStructure, english_fi
         if seen[part.value] > english_count[part.value]:
             problems.append(Problem(translation_file, part.line,
                 f"link to '{part.value}' is not in the English page ({english_file}): link to the same "
-                "pages and anchors as the English page (file names and ids are never translated)", "structure"))
+                "pages and anchors as the English page (file names and ids are never translated)", "structure", "link"))
     missing: Counter[str] = Counter()
     for part in english.links:
         missing[part.value] += 1
@@ -83,7 +83,7 @@ def compare_links(english: PageStructure, translation: PageStructure, english_fi
             line = translation.heading_line(part.section) or 1
             problems.append(Problem(translation_file, line,
                 f"the English page links to '{part.value}' ({english_file}:{part.line}) and this "
-                "translation does not: keep the link, with the same file name and anchor", "structure"))
+                "translation does not: keep the link, with the same file name and anchor", "structure", "link"))
     return problems
 
 
@@ -93,4 +93,4 @@ def compare_structures(english: PageStructure, translation: PageStructure, engli
     for attribute in ("headings", "checklists", "steps", "videos", "blocks"):
         problems += compare_sequence(getattr(english, attribute), getattr(translation, attribute), translation, english_file, translation_file)
     problems += compare_links(english, translation, english_file, translation_file)
-    return sorted(problems, key=lambda p: (p.line, p.message))
+    return sorted(problems, key=lambda p: p.line)

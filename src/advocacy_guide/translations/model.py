@@ -20,12 +20,16 @@ class Problem:
     line: int
     message: str
     kind: str  # "structure", "terminology", "outdated", "stamp", "page"
+    part: str = ""  # for "structure": heading, checklist, step, video, link or block
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"
 
     def as_dict(self) -> dict[str, object]:
-        return {"file": self.file, "line": self.line, "message": self.message, "kind": self.kind}
+        result: dict[str, object] = {"file": self.file, "line": self.line, "message": self.message, "kind": self.kind}
+        if self.part:
+            result["part"] = self.part
+        return result
 
 
 @dataclass

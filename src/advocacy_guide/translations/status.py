@@ -108,7 +108,7 @@ class Checker:
                     f"the English page changed{when}{since}: see what changed with `advocacy-guide translations "
                     f"diff {language} {page}`, update the translation, then run `advocacy-guide translations "
                     f"stamp {language} {page}`", "outdated"))
-        status.problems = sorted(stamp_problems + outdated + terminology + structure, key=lambda p: (p.line, p.message))
+        status.problems = sorted(stamp_problems + outdated + terminology + structure, key=lambda p: p.line)
         if terminology or stamp_problems:
             status.status = BROKEN
         elif outdated:
@@ -149,7 +149,7 @@ class Checker:
         english_text = english_file.read_text(encoding="utf-8")
         problems = self.terminology(language, page, text) + self.structure(language, page, text, english_text)
         if problems:
-            raise StampRefused(sorted(problems, key=lambda p: (p.line, p.message)))
+            raise StampRefused(sorted(problems, key=lambda p: p.line))
         translation_file.write_text(write_stamp(text, source_hash(english_text), self.english_changed(page)), encoding="utf-8")
         return self.translation_status(language, page)
 

@@ -1,0 +1,208 @@
+"""Translations in the site: honest notices for readers, a status page for coordinators.
+
+- A page served in English under /fr/ or /es/ because its translation is missing gets a notice in
+  the reader's language saying so, and its English content is marked `lang="en"`.
+- An outdated translation (its stamp does not match the English page, see
+  advocacy_guide.translations) gets a notice with the date the English page changed and a link
+  to it.
+- `translation-status.md` (outside the navigation) holds the marker `<!-- translation-status -->`;
+  the status of every language is rendered there at build time.
+- A translation stamped as up to date whose structure differs from the English page, or whose
+  stamp is malformed, is a warning naming the file and line (`mkdocs build --strict` fails).
+  Checklist ids are left to hooks/checklists.py and wrong terms to hooks/glossary.py, which
+  report them for every page.
+
+The logic is in the package (`advocacy_guide.translations`), shared with `advocacy-guide
+translations`. Every event runs once per language; statuses are computed once per site build.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from babel.dates import format_date
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from advocacy_guide.glossary import load_glossary
+from advocacy_guide.page_templates import SnippetRenderer
+from advocacy_guide.translations.model import MISSING, OUTDATED, STATUSES, UP_TO_DATE, PageStatus
+from advocacy_guide.translations.project import Project
+from advocacy_guide.translations.status import Checker
+
+log = get_plugin_logger(__name__)
+
+STATUS_PAGE = "translation-status.md"
+STATUS_MARKER = re.compile(r"^[ \t]*<!--\s*translation-status\s*-->[ \t]*$", re.M)
+NOTICE_TEMPLATE = "partials/translations/notice.html"
+STATUS_TEMPLATE = "partials/translations/status.html"
+# Parts hooks/checklists.py already reports for every page.
+REPORTED_ELSEWHERE = ("checklist", "step")
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
+
+
+class _BuildState:
+    """What one site build (all languages) shares: the checker and the statuses it found."""
+
+    def __init__(self) -> None:
+        self.checker: Checker | None = None
+        self.statuses: dict[tuple[str, str], PageStatus] = {}
+        self.renderer: SnippetRenderer | None = None
+
+
+_state = _BuildState()
+
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    """A new checker at the start of each site build; the language builds inside it reuse it."""
+    if not getattr(config.plugins.get("i18n"), "building", False):
+        global _state
+        _state = _BuildState()
+        project = Project.from_config(Path(config.config_file_path))
+        # hooks/glossary.py stops the build with a clear message if the glossary is malformed.
+        _state.checker = Checker(project, load_glossary(project.glossary_file))
+    _state.renderer = SnippetRenderer(config)
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    checker = _state.checker
+    assert checker is not None  # set in on_pre_build
+    language = _current_language(config)
+    page_path = _page_path(page)
+    if page_path == STATUS_PAGE and STATUS_MARKER.search(markdown):
+        html = _render_status_page(page, config, language)
+        markdown = STATUS_MARKER.sub(lambda _: "\n" + html + "\n", markdown, count=1)
+    if language != checker.project.default and _page_language(page, config) == language:
+        status = _status(language, page_path)
+        if not any(problem.kind == "outdated" for problem in status.problems):
+            for problem in status.problems:
+                if problem.kind in ("structure", "stamp") and problem.part not in REPORTED_ELSEWHERE:
+                    log.warning(str(problem))
+    return markdown
+
+
+@event_priority(-50)
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Put the notice right after the page's title, in the reader's language."""
+    checker = _state.checker
+    assert checker is not None and _state.renderer is not None
+    language = _current_language(config)
+    if language == checker.project.default:
+        return html
+    page_path = _page_path(page)
+    if _page_language(page, config) != language:
+        notice = _state.renderer.render(NOTICE_TEMPLATE, language, kind="missing")
+    else:
+        status = _status(language, page_path)
+        if status.status != OUTDATED:
+            return html
+        changed = status.english_changed
+        notice = _state.renderer.render(
+            NOTICE_TEMPLATE,
+            language,
+            kind="outdated",
+            english_url=get_relative_url(_english_url(page_path, config), page.url),
+            changed_iso=changed.isoformat() if changed else "",
+            changed_text=_long_date(changed, language) if changed else "",
+        )
+    return insert_after_title(html, notice)
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """A page shown in English under another language is marked as English for screen readers."""
+    language = _current_language(config)
+    if _page_language(page, config) == language:
+        return output
+    return ARTICLE.sub(lambda m: f'{m.group(0)} lang="{_page_language(page, config)}"', output, count=1)
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
+
+def insert_after_title(html: str, notice: str) -> str:
+    """`notice` after the first `<h1>`, or at the top when the page has none."""
+    end = html.find("</h1>")
+    if end == -1:
+        return notice + "\n" + html
+    end += len("</h1>")
+    return html[:end] + "\n" + notice + html[end:]
+
+
+def _status(language: str, page_path: str) -> PageStatus:
+    key = (language, page_path)
+    if key not in _state.statuses:
+        assert _state.checker is not None
+        _state.statuses[key] = _state.checker.translation_status(language, page_path)
+    return _state.statuses[key]
+
+
+def _render_status_page(page: Page, config: MkDocsConfig, language: str) -> str:
+    checker = _state.checker
+    assert checker is not None and _state.renderer is not None
+    reports: list[dict[str, Any]] = []
+    english_pages = checker.project.pages(checker.project.default)
+    for other in checker.project.translations:
+        pages = sorted(set(english_pages) | set(checker.project.pages(other)))
+        statuses = [_status(other, name) for name in pages]
+        counts = {name: sum(1 for s in statuses if s.status == name) for name in STATUSES}
+        rows = [
+            {
+                "page": status.page,
+                "status": status.status,
+                "url": get_relative_url(_page_url(other, status.page, config), page.url),
+                "english_url": get_relative_url(_english_url(status.page, config), page.url),
+                "english_changed": status.english_changed.isoformat() if status.english_changed else "",
+                "problems": len([p for p in status.problems if p.kind != "outdated"]),
+            }
+            for status in statuses
+            if status.status != UP_TO_DATE
+        ]
+        reports.append({"language": other, "counts": counts, "rows": rows})
+    return _state.renderer.render(STATUS_TEMPLATE, language, reports=reports, statuses=STATUSES)
+
+
+def _long_date(day: date, language: str) -> str:
+    return format_date(day, format="long", locale=language)
+
+
+def _page_url(language: str, page_path: str, config: MkDocsConfig) -> str:
+    """The site address of a page in a language, as MkDocs writes it ('fr/follow-up.html')."""
+    stem = page_path[: -len(".md")]
+    if config.use_directory_urls:
+        url = "" if stem == "index" else (stem[: -len("/index")] + "/" if stem.endswith("/index") else stem + "/")
+    else:
+        url = stem + ".html"
+    assert _state.checker is not None
+    return url if language == _state.checker.project.default else f"{language}/{url}"
+
+
+def _english_url(page_path: str, config: MkDocsConfig) -> str:
+    assert _state.checker is not None
+    return _page_url(_state.checker.project.default, page_path, config) or "./"
+
+
+def _page_path(page: Page) -> str:
+    """The page's path inside its language folder: 'follow-up.md' for 'fr/follow-up.md'."""
+    return page.file.src_uri.split("/", 1)[1] if "/" in page.file.src_uri else page.file.src_uri
+
+
+def _page_language(page: Page, config: MkDocsConfig) -> str:
+    return getattr(page.file, "locale", None) or config.theme["language"]
+
+
+def _current_language(config: MkDocsConfig) -> str:
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or config.theme["language"]
