@@ -63,7 +63,8 @@ def _check_language(checker: Checker, language: str, err: TextIO) -> bool:
     return False
 
 
-def run_report(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run_report(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out, err = out or sys.stdout, err or sys.stderr
     checker = _checker(args.root, err)
     if checker is None:
         return EXIT_USAGE
@@ -93,7 +94,8 @@ def write_text_report(statuses: list[PageStatus], out: TextIO) -> None:
         out.write(f"{language}: {summary}\n")
 
 
-def run_diff(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run_diff(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out, err = out or sys.stdout, err or sys.stderr
     checker = _checker(args.root, err)
     if checker is None or not _check_language(checker, args.language, err):
         return EXIT_USAGE
@@ -109,7 +111,8 @@ def run_diff(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = s
     return 0
 
 
-def run_stamp(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run_stamp(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out, err = out or sys.stdout, err or sys.stderr
     checker = _checker(args.root, err)
     if checker is None or not _check_language(checker, args.language, err):
         return EXIT_USAGE

@@ -22,8 +22,8 @@ def _show(part: Part) -> str:
     if part.kind == "heading":
         return "no explicit id" if part.value == NO_ID else f"{{#{part.value}}}"
     if part.kind == "step":
-        checklist, _, step = part.value.partition("/")
-        return f"{{#{step}}} (checklist '{checklist}')" if step != NO_ID else f"without id (checklist '{checklist}')"
+        where = f" (checklist '{part.context}')" if part.context else ""
+        return f"{{#{part.value}}}{where}" if part.value != NO_ID else f"without id{where}"
     return f"'{part.value}'"
 
 

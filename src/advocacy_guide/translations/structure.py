@@ -42,6 +42,7 @@ class Part:
     value: str
     line: int
     section: str | None  # the id of the heading it sits under, to place a missing part
+    context: str | None = None  # for a step: the id of its checklist
 
 
 @dataclass
@@ -128,8 +129,9 @@ def extract_structure(text: str) -> PageStructure:
                 if kind == "checklist" and option.group("key") == "id":
                     checklist_id = option.group("value").strip("'\"") or NO_ID
                     open_blocks[reading_options_of] = (slashes, kind, checklist_id)
+                    # Reported at the `id:` line: that is the line a translator would have changed.
                     last = structure.checklists[-1]
-                    structure.checklists[-1] = Part("checklist", checklist_id, last.line, last.section)
+                    structure.checklists[-1] = Part("checklist", checklist_id, number, last.section)
                 elif kind != "checklist" and option.group("key") == "type":
                     # `/// admonition | Title` + `type: warning`: the type is part of the kind.
                     last = structure.blocks[-1]
@@ -149,7 +151,7 @@ def extract_structure(text: str) -> PageStructure:
         task = TASK_ITEM.match(line)
         if task and checklist_id is not None:
             step_id = attr_id(task.group("text")) or NO_ID
-            structure.steps.append(Part("step", f"{checklist_id}/{step_id}", number, section))
+            structure.steps.append(Part("step", step_id, number, section, checklist_id))
 
         admonition = ADMONITION.match(line)
         if admonition:
