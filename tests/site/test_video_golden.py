@@ -1,7 +1,7 @@
 """Golden HTML for the video hook: Markdown pages in, the built article's HTML out.
 
 One fixture site holds every case (one page per case, in three languages where it matters); each
-case's article is compared with `tests/site/golden/videos/<case>.html`, with a unified diff on
+page's content (the Markdown rendered, every hook applied) is compared with `tests/site/golden/videos/<case>.html`, with a unified diff on
 failure. After an intended change of the markup, regenerate the files and review their diff:
 
     UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/site/test_video_golden.py
@@ -19,7 +19,9 @@ import pytest
 from tests.support.build import BuildResult, make_fixture_project, mkdocs_build
 
 GOLDEN = Path(__file__).parent / "golden" / "videos"
-ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
+ARTICLE = re.compile(r"<!--golden-->(.*?)<!--/golden-->", re.DOTALL)
+# The page's own HTML (Markdown rendered, hooks applied), without what other templates add around it.
+MAIN_HTML = '{% extends "base.html" %}\n{% block content %}<!--golden-->{{ page.content }}<!--/golden-->{% endblock %}\n'
 
 VIDEOS_YML = """\
 story:
@@ -134,7 +136,7 @@ CASES = {
 @pytest.fixture(scope="module")
 def golden_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     tmp = tmp_path_factory.mktemp("video-golden")
-    files: dict[str, str | bytes] = {"data/videos.yml": VIDEOS_YML}
+    files: dict[str, str | bytes] = {"data/videos.yml": VIDEOS_YML, "overrides/main.html": MAIN_HTML}
     files.update({f"videos/{name}": text for name, text in CAPTIONS.items()})
     # The build reads only the size of media files: fixed sizes keep the download labels stable.
     files["videos/story.en.mp4"] = b"\0" * 1_234_567
@@ -158,7 +160,7 @@ def golden_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 def article(site: Path, page: str) -> str:
     html = (site / page).read_text(encoding="utf-8")
     match = ARTICLE.search(html)
-    assert match, f"no article in {page}"
+    assert match, f"no page content in {page}"
     return match.group(1).strip() + "\n"
 
 
