@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from advocacy_guide.storyboards.cli import add_videos_command
 from advocacy_guide.translations.cli import add_translations_command
 
 
@@ -12,6 +13,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="advocacy-guide", description=__doc__)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_translations_command(commands)
+    add_videos_command(commands)
     return parser
 
 

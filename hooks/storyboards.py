@@ -1,0 +1,46 @@
+"""Module videos made from storyboards: warn when one is missing or older than its storyboard.
+
+The same check as `advocacy-guide videos --check` (advocacy_guide.storyboards.check): a
+storyboard that does not parse, a rendering that is missing or stale, a data/videos.yml that
+does not use the rendering. Each warning names the file and line and the command that fixes it;
+`mkdocs build --strict` fails on them. Rendering itself is never done by the build: it needs
+Chromium, espeak-ng and ffmpeg, and minutes of CPU.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import get_plugin_logger
+
+from advocacy_guide.storyboards import STORYBOARD_FOLDER
+from advocacy_guide.storyboards.check import check_renderings
+
+log = get_plugin_logger(__name__)
+
+# The i18n plugin calls on_config once per language on the same configuration: check once.
+_checked_config: MkDocsConfig | None = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _checked_config
+    if _checked_config is config:
+        return config
+    _checked_config = config
+    for finding in check_renderings(_root(config)):
+        log.warning(str(finding))
+    return config
+
+
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:  # type: ignore[no-untyped-def]
+    """Check again when a storyboard changes while previewing."""
+    folder = _root(config) / STORYBOARD_FOLDER
+    if folder.is_dir():
+        server.watch(str(folder))
+    return server
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent

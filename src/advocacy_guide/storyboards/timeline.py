@@ -1,0 +1,162 @@
+"""From narration to times: the chunks the synthesiser speaks, and when each one is heard.
+
+Each chunk is spoken separately, so its duration is measured from its own audio; the same
+timeline then places the audio, changes the slides and times the captions. Captions therefore
+match the speech exactly, whatever the language or the voice's speed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+# A sentence ends at . ! ? or … (with closing quotes or brackets), before a space and a
+# character that is neither a lowercase letter nor a digit ("art. 19" and "p. ex. la" stay whole).
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'»”’)\]]*\s+")
+# Where a long sentence may be cut for a caption: after , ; : or a dash.
+_CLAUSE_END = re.compile(r"(?:[,;:]|\s[—–])\s+")
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Narration spoken in one piece and shown as one caption."""
+
+    text: str
+    ends_sentence: bool
+
+
+@dataclass(frozen=True)
+class Pauses:
+    """Silences around the narration (seconds)."""
+
+    scene_lead: float = 0.6  # the slide is on screen before the narrator speaks
+    clause: float = 0.15  # between two chunks of one long sentence
+    sentence: float = 0.45
+    scene_tail: float = 1.0  # time to read the slide after the narration
+    final_tail: float = 0.6  # after the last words: captions end within a second of the media
+
+
+@dataclass(frozen=True)
+class TimedChunk:
+    scene: int  # index of the scene
+    text: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class SceneTime:
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class Timeline:
+    scenes: tuple[SceneTime, ...]
+    chunks: tuple[TimedChunk, ...]
+
+    @property
+    def duration(self) -> float:
+        return self.scenes[-1].end if self.scenes else 0.0
+
+
+def split_sentences(text: str) -> list[str]:
+    sentences: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        following = text[match.end() : match.end() + 1]
+        if following.islower() or following.isdigit():
+            continue
+        sentences.append(text[start : match.end()].strip())
+        start = match.end()
+    rest = text[start:].strip()
+    if rest:
+        sentences.append(rest)
+    return [sentence for sentence in sentences if sentence]
+
+
+def narration_chunks(narration: str, max_characters: int) -> list[Chunk]:
+    """Sentences, with a sentence longer than `max_characters` cut at its clauses (or words)."""
+    chunks: list[Chunk] = []
+    for sentence in split_sentences(narration):
+        pieces = _fit(sentence, max_characters)
+        chunks.extend(Chunk(piece, index == len(pieces) - 1) for index, piece in enumerate(pieces))
+    return chunks
+
+
+def _fit(sentence: str, max_characters: int) -> list[str]:
+    if len(sentence) <= max_characters:
+        return [sentence]
+    clauses: list[str] = []
+    start = 0
+    for match in _CLAUSE_END.finditer(sentence):
+        clauses.append(sentence[start : match.end()].strip())
+        start = match.end()
+    clauses.append(sentence[start:].strip())
+    pieces: list[str] = []
+    current = ""
+    for clause in clauses:
+        joined = f"{current} {clause}".strip()
+        if len(joined) <= max_characters:
+            current = joined
+            continue
+        if current:
+            pieces.append(current)
+        if len(clause) <= max_characters:
+            current = clause
+        else:
+            words = _split_words(clause, max_characters)
+            pieces.extend(words[:-1])
+            current = words[-1]
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def _split_words(text: str, max_characters: int) -> list[str]:
+    """Cut a clause with no punctuation into nearly equal pieces at spaces."""
+    words = text.split()
+    count = math.ceil(len(text) / max_characters)
+    target = len(text) / count
+    pieces: list[str] = []
+    current: list[str] = []
+    for word in words:
+        candidate = " ".join([*current, word])
+        if current and (len(candidate) > max_characters or (len(candidate) > target and len(pieces) < count - 1)):
+            pieces.append(" ".join(current))
+            current = [word]
+        else:
+            current.append(word)
+    if current:
+        pieces.append(" ".join(current))
+    return pieces
+
+
+def build_timeline(scenes: list[list[tuple[Chunk, float]]], pauses: Pauses, frame: float) -> Timeline:
+    """Place each scene's chunks (with their measured durations) one after another.
+
+    A scene ends after its narration and a pause, rounded up to a whole video frame, so that the
+    slide changes exactly where the audio of the next scene begins.
+    """
+    scene_times: list[SceneTime] = []
+    timed: list[TimedChunk] = []
+    clock = 0.0
+    for index, chunks in enumerate(scenes):
+        scene_start = clock
+        clock += pauses.scene_lead
+        for position, (chunk, duration) in enumerate(chunks):
+            start = _ms(clock)
+            timed.append(TimedChunk(index, chunk.text, start, _ms(start + duration)))
+            clock = start + duration
+            if position < len(chunks) - 1:
+                clock += pauses.sentence if chunk.ends_sentence else pauses.clause
+        clock += pauses.final_tail if index == len(scenes) - 1 else pauses.scene_tail
+        clock = _ms(math.ceil(clock / frame - 1e-6) * frame)
+        scene_times.append(SceneTime(_ms(scene_start), clock))
+    return Timeline(tuple(scene_times), tuple(timed))
+
+
+def _ms(seconds: float) -> float:
+    """Times are kept to the millisecond, the precision of WebVTT."""
+    return round(seconds, 3)
