@@ -1,0 +1,112 @@
+"""Checklists: check their ids when the site is built, and tell templates where they are.
+
+- Before the first (English) build, every language's Markdown files are checked in one pass
+  (`advocacy_guide.checklists.check_docs`): a missing, malformed or repeated id, a checklist id
+  used twice in a language, or a translation whose ids differ from the English page's is a
+  warning naming the file and line, so that `mkdocs build --strict` fails. Readers' saved
+  progress is keyed by these ids.
+- Templates get `checklists_on_page` (the page has a checklist, so `partials/checklists.html`
+  adds the controls' template) and, on each language's home page, `checklist_overview`: every
+  checklist of that language, in navigation order, for the overall progress.
+
+The checklist's HTML comes from the Markdown extension `advocacy_guide.markdown.checklist`; the
+behaviour from overrides/assets/checklists.js. Under mkdocs-static-i18n every event runs once per
+language; the state below belongs to the language being built and is reset in `on_pre_build`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from advocacy_guide.checklists import Checklist, check_docs, parse_checklists
+
+log = get_plugin_logger(__name__)
+
+EXTENSION = "advocacy_guide.markdown.checklist"
+
+# The checklists of each page of the language being built, by source path ('fr/x.md').
+_page_checklists: dict[str, list[Checklist]] = {}
+
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+def on_config(config: MkDocsConfig) -> None:
+    """Without the Markdown extension, checklists would show as raw `///` text."""
+    if EXTENSION not in config.markdown_extensions:
+        raise PluginError(f"hooks/checklists.py needs '{EXTENSION}' under markdown_extensions in mkdocs.yml")
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    """Check every language at once, in the outermost build (the i18n plugin nests the others)."""
+    _page_checklists.clear()
+    i18n = config.plugins.get("i18n")
+    if getattr(i18n, "building", False):
+        return
+    default = getattr(i18n, "default_language", None) or config.theme["language"]
+    languages = list(getattr(i18n, "build_languages", None) or [default])
+    docs = Path(config.docs_dir)
+    if i18n is None:  # one language, pages at the top of docs/
+        docs, languages = docs.parent, [docs.name]
+        default = docs.name
+    for finding in check_docs(docs, languages, default, shown_from=Path(config.config_file_path).parent):
+        log.warning(str(finding))
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+    """Remember the page's checklists for the templates (their problems are reported above)."""
+    _page_checklists[page.file.src_uri] = parse_checklists(markdown).checklists
+
+
+def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    """Every page's Markdown has been read by now (MkDocs renders templates afterwards)."""
+    context["checklists_on_page"] = any(c.id for c in _page_checklists.get(page.file.src_uri, []))
+    if _is_language_home(page, config):
+        context["checklist_overview"] = checklist_overview(page, nav)
+    return context
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
+
+def checklist_overview(home: Page, nav: Navigation) -> list[dict[str, Any]]:
+    """The language's checklists in navigation order, with links relative to `home`."""
+    overview: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for page in nav.pages:
+        for checklist in _page_checklists.get(page.file.src_uri, []):
+            if not checklist.id or checklist.id in seen or not checklist.step_ids:
+                continue
+            seen.add(checklist.id)
+            overview.append(
+                {
+                    "id": checklist.id,
+                    "title": checklist.title or checklist.id,
+                    "url": f"{get_relative_url(page.url, home.url)}#checklist-{checklist.id}",
+                    "steps": checklist.step_ids,
+                }
+            )
+    return overview
+
+
+def _is_language_home(page: Page, config: MkDocsConfig) -> bool:
+    language = _current_language(config)
+    return page.url in ("", "./", "index.html", f"{language}/", f"{language}/index.html")
+
+
+def _current_language(config: MkDocsConfig) -> str:
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or config.theme["language"]
