@@ -67,6 +67,14 @@ def find_markers(markdown: str, mark: str = "type:video") -> PageMarkers:
     return PageMarkers(markers, misplaced)
 
 
+def external_addresses(markdown: str, mark: str = "type:video") -> list[str]:
+    """The external video addresses a page places directly (`![type:video](https://...)`).
+
+    The Content-Security-Policy must allow their hosts as frames, like those of data/videos.yml.
+    """
+    return [m.target for m in find_markers(markdown, mark).markers if is_external_address(m.target)]
+
+
 def front_matter_lines(source: str) -> int:
     """How many lines MkDocs removed from the top of a page (front matter and blank lines)."""
     match = YAML_RE.match(source)

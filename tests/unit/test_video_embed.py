@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from advocacy_guide.external_video import parse_external
-from advocacy_guide.video_embed import file_size, find_markers, front_matter_lines, media_url, resolve_marker
+from advocacy_guide.video_embed import external_addresses, file_size, find_markers, front_matter_lines, media_url, resolve_marker
 from advocacy_guide.videos import load_catalog
 
 UI = {
@@ -142,3 +142,8 @@ def test_page_level_problems(catalog, target: str, language: str, message: str) 
 def test_a_planned_video_needs_no_captions(catalog) -> None:  # type: ignore[no-untyped-def]
     result = resolve_marker("p", catalog=catalog, language="en", page_url="x.html", dom_id="video-p", ui=ui)
     assert result.problem is None and result.view is not None and result.view.kind == "planned"
+
+
+def test_external_addresses_placed_on_a_page() -> None:
+    markdown = "![type:video](why-engage)\n\n![type:video](https://vimeo.com/1)\n\n```\n![type:video](https://youtu.be/x)\n```\n"
+    assert external_addresses(markdown) == ["https://vimeo.com/1"]
