@@ -1,0 +1,579 @@
+"""Trainer mode in Chromium at 1280x720: slides, keyboard, the notes window, the printed handout.
+
+Most tests use a small fixture site whose module has notes in several sections (so that the
+notes window visibly changes with the slide), a notes-only section, a real video with captions
+in English and French, and a checklist. The last tests run on the repository's own modules.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import BrowserContext, Page, expect
+
+from tests.conftest import BuiltSite, PageWatch
+from tests.support.build import free_port, make_fixture_project, mkdocs_build
+from tests.support.media import make_test_poster, make_test_video
+from tests.support.server import StaticHost
+
+pytestmark = pytest.mark.browser
+
+VIEWPORT = {"width": 1280, "height": 720}
+
+VIDEOS_YML = """\
+story:
+  title:
+    en: The story
+    fr: L'histoire
+  versions:
+    en:
+      media: clip.en.mp4
+      poster: clip.en.jpg
+      duration: "0:04"
+      captions:
+        en: clip.en.vtt
+    fr:
+      media: clip.fr.mp4
+      poster: clip.fr.jpg
+      duration: "0:04"
+      captions:
+        fr: clip.fr.vtt
+        en: clip.en.vtt
+"""
+CAPTIONS = {
+    "clip.en.vtt": "WEBVTT\n\n00:00.000 --> 00:04.000\nAnother UN meeting?\n",
+    "clip.fr.vtt": "WEBVTT\n\n00:00.000 --> 00:04.000\nEncore une réunion de l'ONU ?\n",
+}
+
+
+def module_page(words: dict[str, str]) -> str:
+    return f"""---
+description: {words["description"]}
+---
+
+# {words["title"]} {{#module-demo}}
+
+{words["intro"]}
+
+## {words["objectives"]} {{#objectives}}
+
+- {words["objective"]}
+
+??? facilitator "{words["notes"]}"
+    {words["objectives_note"]}
+
+## {words["story"]} {{#story}}
+
+![type:video](story)
+
+*{words["fiction"]}*
+
+## {words["discussion"]} {{#discussion}}
+
+1. {words["question"]}
+
+??? facilitator "{words["notes"]}"
+    {words["discussion_note"]}
+
+## {words["checklist"]} {{#checklist}}
+
+/// checklist | {words["checklist_title"]}
+    id: demo-engage
+
+- [ ] {words["step1"]} {{#find-observations}}
+- [ ] {words["step2"]} {{#mark-recommendations}}
+///
+
+## {words["facilitators"]} {{#facilitator-notes}}
+
+??? facilitator "{words["notes"]}"
+    {words["session_note"]}
+
+## {words["further"]} {{#go-further}}
+
+- [{words["about"]}](about.md)
+"""
+
+
+EN = {
+    "description": "A demo module.", "title": "Module: Demo", "intro": "This module is for new groups.",
+    "objectives": "Learning objectives", "objective": "Explain the review.", "notes": "For trainers",
+    "objectives_note": "Objectives note: ask what each person expects.", "story": "The story",
+    "fiction": "This story is fictional.", "discussion": "Discussion questions",
+    "question": "What changed Amina's mind?", "discussion_note": "Discussion note: use question 1 in pairs.",
+    "checklist": "Checklist", "checklist_title": "Decide whether to engage",
+    "step1": "Find the last concluding observations", "step2": "Mark every recommendation",
+    "facilitators": "Notes for facilitators", "session_note": "Session plan: 45 minutes in all.",
+    "further": "Go further", "about": "About the review",
+}
+FR = {
+    "description": "Un module de démonstration.", "title": "Module : Démo", "intro": "Ce module s'adresse aux nouveaux groupes.",
+    "objectives": "Objectifs d'apprentissage", "objective": "Expliquer l'examen.", "notes": "Pour les formateurs",
+    "objectives_note": "Note sur les objectifs : demandez ce que chacun attend.", "story": "L'histoire",
+    "fiction": "Cette histoire est fictive.", "discussion": "Questions pour la discussion",
+    "question": "Qu'est-ce qui a fait changer Amina d'avis ?", "discussion_note": "Note de discussion : question 1 en binômes.",
+    "checklist": "Liste de contrôle", "checklist_title": "Décider de s'engager",
+    "step1": "Trouver les dernières observations finales", "step2": "Marquer chaque recommandation",
+    "facilitators": "Notes pour les formateurs", "session_note": "Plan de séance : 45 minutes en tout.",
+    "further": "Pour aller plus loin", "about": "À propos de l'examen",
+}
+ABOUT = "---\ndescription: About.\n---\n\n# About the review {#about}\n\nSome words.\n\n## First part {#first}\n\nOne.\n\n## Second part {#second}\n\nTwo.\n"
+PAGES = {
+    "en/index.md": "---\ndescription: Home.\n---\n\n# Home {#home}\n\nWelcome.\n",
+    "en/module-demo.md": module_page(EN),
+    "en/about.md": ABOUT,
+    "en/flagged.md": "---\ndescription: Flagged.\npresent: true\n---\n\n# A page to present {#flagged}\n\nWords.\n",
+    "fr/index.md": "---\ndescription: Accueil.\n---\n\n# Accueil {#home}\n\nBienvenue.\n",
+    "fr/module-demo.md": module_page(FR),
+}
+SLIDE_IDS = ["module-demo", "objectives", "story", "discussion", "checklist", "go-further"]
+
+
+@dataclass
+class PresentSite:
+    url: str
+    dir: Path
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PresentSite]:
+    tmp = tmp_path_factory.mktemp("present")
+    media = tmp / "media"
+    make_test_video(media / "clip.en.mp4")
+    shutil.copy(media / "clip.en.mp4", media / "clip.fr.mp4")
+    make_test_poster(media / "clip.en.jpg")
+    shutil.copy(media / "clip.en.jpg", media / "clip.fr.jpg")
+    files: dict[str, str | bytes] = {"data/videos.yml": VIDEOS_YML}
+    files.update({f"videos/{name}": text for name, text in CAPTIONS.items()})
+    files.update({f"videos/{p.name}": p.read_bytes() for p in media.iterdir()})
+    project = make_fixture_project(tmp, PAGES, extra_files=files)
+    port = free_port()
+    result = mkdocs_build(project, tmp / "site", f"http://127.0.0.1:{port}/")
+    assert result.ok, f"strict build failed:\n{result.output}\n{result.replicate()}"
+    with StaticHost(tmp / "site", port) as host:
+        yield PresentSite(host.url, tmp / "site")
+
+
+@pytest.fixture(autouse=True)
+def _screen_size(page: Page) -> None:
+    page.set_viewport_size(VIEWPORT)
+
+
+def present(page: Page, url: str) -> None:
+    page.goto(url)
+    expect(page.locator(".present-bar")).to_be_visible()
+
+
+def counter(page: Page) -> str:
+    return page.locator(".present-bar__count").inner_text()
+
+
+def visible_headings(page: Page) -> list[str]:
+    return page.locator("article :is(h1, h2):visible").evaluate_all("hs => hs.map(h => h.id)")
+
+
+# -----------------------------------------------------------------------------
+# Entering, chrome, type size
+# -----------------------------------------------------------------------------
+
+
+def test_present_button_on_modules_and_flagged_pages_only(page: Page, site: PresentSite) -> None:
+    page.goto(site.url + "module-demo.html")
+    button = page.get_by_role("link", name="Present", exact=True)
+    expect(button).to_be_visible()
+    expect(button).to_have_attribute("href", "?present")
+    page.goto(site.url + "flagged.html")
+    expect(page.get_by_role("link", name="Present", exact=True)).to_be_visible()
+    page.goto(site.url + "about.html")
+    expect(page.locator(".present-open")).to_have_count(0)
+    page.goto(site.url + "fr/module-demo.html")
+    page.get_by_role("link", name="Présenter", exact=True).click()
+    expect(page).to_have_url(site.url + "fr/module-demo.html?present#module-demo")
+    expect(page.locator(".present-bar__count")).to_have_text("Diapositive 1 sur 6")
+
+
+def test_a_reading_page_does_not_load_the_presentation_code(page: Page, watch: PageWatch, site: PresentSite) -> None:
+    page.goto(site.url + "module-demo.html")
+    page.wait_for_load_state("networkidle")
+    assert any(url.endswith("/assets/present.js") for url in watch.requests)
+    assert not any("present-view" in url for url in watch.requests)
+
+
+def test_present_hides_the_chrome_and_shows_the_first_slide(page: Page, watch: PageWatch, site: PresentSite) -> None:
+    page.goto(site.url + "module-demo.html")
+    expect(page.locator(".md-header")).to_be_visible()  # the reading view has them
+    present(page, site.url + "module-demo.html?present")
+    for chrome in [".md-header", ".md-search", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".present-open"]:
+        expect(page.locator(chrome)).to_be_hidden()
+    expect(page.locator("h1#module-demo")).to_be_visible()
+    expect(page.get_by_text("This module is for new groups.")).to_be_visible()
+    assert visible_headings(page) == ["module-demo"]
+    assert counter(page) == "Slide 1 of 6"
+    assert watch.foreign_requests(site.url) == [] and watch.page_errors == []
+
+
+def test_slide_type_is_at_least_a_quarter_larger_than_reading_type(page: Page, site: PresentSite) -> None:
+    size = "el => parseFloat(getComputedStyle(el).fontSize)"
+    page.goto(site.url + "module-demo.html")
+    reading = page.get_by_text("This module is for new groups.").evaluate(size)
+    present(page, site.url + "module-demo.html?present")
+    slide = page.get_by_text("This module is for new groups.").evaluate(size)
+    assert slide / reading >= 1.25, (reading, slide)
+    page.keyboard.press("ArrowRight")
+    item = page.get_by_text("Explain the review.").evaluate(size)
+    assert item / reading >= 1.25
+    # the slide's words fit the 1280 px width: no sideways scrolling
+    assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORT["width"]
+
+
+def test_any_page_can_be_presented(page: Page, site: PresentSite) -> None:
+    present(page, site.url + "about.html?present")
+    assert counter(page) == "Slide 1 of 3"
+    page.keyboard.press("End")
+    expect(page).to_have_url(site.url + "about.html?present#second")
+    assert visible_headings(page) == ["about", "second"]  # the page's title stays as a running title
+
+
+# -----------------------------------------------------------------------------
+# Moving between slides
+# -----------------------------------------------------------------------------
+
+
+def test_keyboard_moves_change_the_address(page: Page, site: PresentSite) -> None:
+    present(page, site.url + "module-demo.html?present")
+    moves = [
+        ("ArrowRight", "objectives", 2), ("PageDown", "story", 3), ("Space", "discussion", 4),
+        ("ArrowLeft", "story", 3), ("PageUp", "objectives", 2), ("End", "go-further", 6),
+        ("ArrowRight", "go-further", 6), ("Home", "module-demo", 1), ("ArrowLeft", "module-demo", 1),
+    ]
+    for key, section, number in moves:
+        page.keyboard.press(key)
+        expect(page).to_have_url(f"{site.url}module-demo.html?present#{section}")
+        assert counter(page) == f"Slide {number} of 6"
+        assert visible_headings(page)[-1] == section
+
+
+def test_buttons_move_too_and_a_screen_reader_hears_the_new_slide(page: Page, site: PresentSite) -> None:
+    present(page, site.url + "module-demo.html?present")
+    page.get_by_role("button", name="Next slide").click()
+    expect(page).to_have_url(site.url + "module-demo.html?present#objectives")
+    expect(page.get_by_role("status")).to_have_text("Slide 2 of 6")
+    expect(page.get_by_role("button", name="Next slide")).to_be_focused()  # the focus stays on the button
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(site.url + "module-demo.html?present#story")
+    page.get_by_role("button", name="Previous slide").click()
+    expect(page).to_have_url(site.url + "module-demo.html?present#objectives")
+    page.evaluate("document.activeElement.blur()")
+    page.keyboard.press("ArrowRight")
+    expect(page.locator("h2#story")).to_be_focused()
+
+
+def test_every_control_is_reachable_with_the_tab_key(page: Page, site: PresentSite) -> None:
+    present(page, site.url + "module-demo.html?present")
+    names = set()
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        names.add(page.evaluate("document.activeElement.textContent.trim()"))
+    assert {"Previous slide", "Next slide", "Open the notes window", "Back to the page"} <= names
+
+
+def test_a_slide_address_opens_that_slide_and_reload_keeps_it(page: Page, site: PresentSite) -> None:
+    present(page, site.url + "module-demo.html?present#discussion")
+    assert counter(page) == "Slide 4 of 6"
+    assert visible_headings(page) == ["module-demo", "discussion"]
+    page.keyboard.press("ArrowRight")
+    page.reload()
+    expect(page.locator(".present-bar")).to_be_visible()
+    assert counter(page) == "Slide 5 of 6"
+    assert page.url.endswith("?present#checklist")
+    assert page.evaluate("scrollY") == 0
+    # an address inside a slide, and one in the notes-only section
+    present(page, site.url + "module-demo.html?present#checklist-demo-engage")
+    assert counter(page) == "Slide 5 of 6"
+    present(page, site.url + "module-demo.html?present#facilitator-notes")
+    assert counter(page) == "Slide 5 of 6"
+
+
+def test_escape_returns_to_the_reading_view_at_the_same_section(page: Page, site: PresentSite) -> None:
+    present(page, site.url + "module-demo.html?present#discussion")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Escape")
+    expect(page).to_have_url(site.url + "module-demo.html#checklist")
+    expect(page.locator(".md-header")).to_be_visible()
+    expect(page.locator(".present-bar")).to_have_count(0)
+    expect(page.locator("h2#checklist")).to_be_in_viewport()
+    expect(page.locator("h2#objectives")).not_to_be_in_viewport()
+    # the link does the same
+    present(page, site.url + "module-demo.html?present#story")
+    page.get_by_role("link", name="Back to the page").click()
+    expect(page).to_have_url(site.url + "module-demo.html#story")
+
+
+def test_slides_follow_the_reduced_motion_preference(page: Page, site: PresentSite) -> None:
+    animation = "() => getComputedStyle(document.querySelector('.present-on:not(h1)')).animationName"
+    present(page, site.url + "module-demo.html?present")
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate(animation) == "present-in"  # a short fade between slides
+    page.emulate_media(reduced_motion="reduce")
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate(animation) == "none"
+
+
+# -----------------------------------------------------------------------------
+# Notes and the notes window
+# -----------------------------------------------------------------------------
+
+
+def test_notes_are_a_folded_box_for_readers_and_hidden_from_slides(page: Page, site: PresentSite) -> None:
+    page.goto(site.url + "module-demo.html")
+    box = page.locator("details.facilitator").first
+    expect(box.locator("summary")).to_have_text("For trainers")
+    expect(box).not_to_have_attribute("open", "")
+    expect(page.get_by_text("Objectives note")).to_be_hidden()
+    box.locator("summary").focus()
+    page.keyboard.press("Enter")  # readers open it from the keyboard
+    expect(page.get_by_text("Objectives note")).to_be_visible()
+
+    present(page, site.url + "module-demo.html?present#objectives")
+    expect(page.get_by_text("Explain the review.")).to_be_visible()
+    expect(page.locator(".facilitator").first).to_be_hidden()
+    page.keyboard.press("End")
+    # the notes-only section is no slide: six slides for seven sections
+    expect(page.get_by_text("Session plan")).to_be_hidden()
+    assert page.locator(".facilitator:visible").count() == 0
+
+
+def open_notes_window(context: BrowserContext, page: Page, name: str = "Open the notes window") -> Page:
+    with context.expect_page() as opened:
+        page.get_by_role("button", name=name).click()
+    notes = opened.value
+    expect(notes.locator(".present-notes")).to_be_visible()
+    return notes
+
+
+def test_the_notes_window_follows_the_slides(context: BrowserContext, page: Page, site: PresentSite) -> None:
+    present(page, site.url + "module-demo.html?present#objectives")
+    notes = open_notes_window(context, page)
+    assert notes.url == site.url + "module-demo.html?presenter#objectives"
+    title, own, after = notes.locator(".present-notes__title"), notes.locator(".present-notes__slide"), notes.locator(".present-notes__next")
+    expect(title).to_have_text("Learning objectives")
+    expect(own).to_have_text("Objectives note: ask what each person expects.")
+    expect(after).to_have_text("Next slide: The story")
+    expect(notes.locator(".present-notes__page")).to_have_text("Session plan: 45 minutes in all.")
+    expect(notes.locator(".md-header")).to_be_hidden()
+    assert notes.title() == "Notes: Module: Demo"
+
+    page.keyboard.press("ArrowRight")
+    expect(title).to_have_text("The story")
+    expect(own).to_have_text("No notes for this slide.")
+    page.keyboard.press("ArrowRight")
+    expect(title).to_have_text("Discussion questions")
+    expect(notes.locator(".present-notes__count")).to_have_text("Slide 4 of 6")
+    expect(own).to_have_text("Discussion note: use question 1 in pairs.")
+    expect(after).to_have_text("Next slide: Checklist")
+    page.keyboard.press("End")
+    expect(after).to_have_text("Next slide: End of the presentation.")
+    # the notes never reach the shared slides
+    expect(page.get_by_text("Discussion note")).to_be_hidden()
+
+
+def test_the_notes_window_moves_the_slides_and_keeps_time(context: BrowserContext, page: Page, site: PresentSite) -> None:
+    context.clock.install()  # the windows' time, moved by the test
+    present(page, site.url + "module-demo.html?present")
+    notes = open_notes_window(context, page)
+    notes.get_by_role("button", name="Next slide").click()
+    expect(page).to_have_url(site.url + "module-demo.html?present#objectives")
+    notes.keyboard.press("End")
+    expect(page).to_have_url(site.url + "module-demo.html?present#go-further")
+    assert counter(page) == "Slide 6 of 6"
+    clock = notes.locator(".present-notes__clock")
+    notes.clock.pause_at(notes.evaluate("Date.now()") + 10_000)
+    notes.get_by_role("button", name="Restart the timer").click()
+    expect(clock).to_have_text("0:00")
+    notes.clock.run_for(65_000)
+    expect(clock).to_have_text("1:05")
+    expect(notes.get_by_role("timer")).to_have_text("1:05")
+    notes.clock.resume()
+    # a reloaded presentation and a reloaded notes window find each other again
+    page.reload()
+    expect(page.locator(".present-bar__count")).to_have_text("Slide 6 of 6")
+    notes.reload()
+    expect(notes.locator(".present-notes__title")).to_have_text("Go further")
+    page.keyboard.press("Home")
+    expect(notes.locator(".present-notes__title")).to_have_text("Module: Demo")
+
+
+@pytest.mark.parametrize("blocked", [["BroadcastChannel"], ["BroadcastChannel", "localStorage"]])
+def test_the_windows_keep_in_step_without_broadcast_channel_or_storage(
+    context: BrowserContext, page: Page, site: PresentSite, blocked: list[str]
+) -> None:
+    """As in browsers that give file:// pages neither; the popup and its opener still talk."""
+    context.add_init_script("".join(f"Object.defineProperty(window, '{name}', {{get() {{ throw new Error('blocked'); }}}});" for name in blocked))
+    present(page, site.url + "module-demo.html?present#story")
+    notes = open_notes_window(context, page)
+    for name in blocked:
+        assert notes.evaluate(f"() => {{ try {{ return typeof window.{name}; }} catch (e) {{ return 'blocked'; }} }}") == "blocked"
+    expect(notes.locator(".present-notes__title")).to_have_text("The story")
+    page.keyboard.press("ArrowRight")
+    expect(notes.locator(".present-notes__title")).to_have_text("Discussion questions")
+    notes.keyboard.press("ArrowLeft")
+    expect(page).to_have_url(site.url + "module-demo.html?present#story")
+
+
+def test_the_offline_copy_presents_from_disk(context: BrowserContext, page: Page, site: PresentSite) -> None:
+    url = (site.dir / "fr" / "module-demo.html").as_uri()
+    present(page, url + "?present#discussion")
+    assert counter(page) == "Diapositive 4 sur 6"
+    notes = open_notes_window(context, page, "Ouvrir la fenêtre des notes")
+    expect(notes.locator(".present-notes__slide")).to_have_text("Note de discussion : question 1 en binômes.")
+    page.keyboard.press("ArrowLeft")
+    expect(notes.locator(".present-notes__slide")).to_have_text("Pas de notes pour cette diapositive.")
+    notes.keyboard.press("Home")
+    expect(page).to_have_url(url + "?present#module-demo")
+    page.keyboard.press("Escape")
+    expect(page).to_have_url(url + "#module-demo")
+
+
+# -----------------------------------------------------------------------------
+# Languages, videos, checklists
+# -----------------------------------------------------------------------------
+
+
+def slide_ids(page: Page) -> list[str]:
+    """The section of each slide, first to last, as the address shows them."""
+    page.keyboard.press("Home")
+    ids = [page.url.split("#")[1]]
+    for _ in range(20):
+        page.keyboard.press("ArrowRight")
+        section = page.url.split("#")[1]
+        if section == ids[-1]:
+            return ids
+        ids.append(section)
+    raise AssertionError(f"no last slide after {ids}")
+
+
+def test_the_french_module_has_the_same_slides(page: Page, site: PresentSite) -> None:
+    present(page, site.url + "module-demo.html?present")
+    english = slide_ids(page)
+    present(page, site.url + "fr/module-demo.html?present")
+    french = slide_ids(page)
+    assert english == french == SLIDE_IDS
+    expect(page.locator(".present-bar__count")).to_have_text("Diapositive 6 sur 6")
+    for name in ["Diapositive précédente", "Diapositive suivante", "Ouvrir la fenêtre des notes"]:
+        expect(page.get_by_role("button", name=name)).to_be_visible()
+    expect(page.get_by_role("link", name="Retour à la page")).to_be_visible()
+    expect(page.get_by_role("navigation", name="Commandes de la présentation")).to_be_visible()
+
+
+def test_the_video_fits_the_slide_and_plays_with_the_page_language_captions(page: Page, site: PresentSite) -> None:
+    present(page, site.url + "fr/module-demo.html?present#story")
+    video = page.locator("video")
+    expect(video).to_be_visible()
+    box = video.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= VIEWPORT["width"]
+    assert box["y"] >= 0 and box["y"] + box["height"] <= VIEWPORT["height"], box
+    video.evaluate("v => { v.muted = true; return v.play(); }")
+    page.wait_for_function(
+        "() => [...document.querySelector('video').textTracks].some(t => t.language === 'fr' && t.mode === 'showing')"
+    )
+    modes = video.evaluate("v => Object.fromEntries([...v.textTracks].map(t => [t.language, t.mode]))")
+    assert modes["en"] != "showing"
+    # leaving the slide pauses it
+    page.locator("h2#story").focus()
+    page.keyboard.press("ArrowRight")
+    assert video.evaluate("v => v.paused") is True
+
+
+def test_a_checklist_can_be_ticked_live_on_a_slide(page: Page, site: PresentSite) -> None:
+    present(page, site.url + "module-demo.html?present#checklist")
+    step = page.get_by_role("checkbox", name="Find the last concluding observations")
+    step.check()
+    expect(step).to_be_checked()
+    expect(page.locator(".checklist__progress")).to_have_text("Steps done: 1 of 2")
+    stored = page.evaluate("JSON.parse(localStorage.getItem('advocacy-guide:v1'))")
+    assert stored == {"demo-engage": {"find-observations": True}}
+    page.keyboard.press("Space")  # on the box, Space unticks it instead of moving on
+    expect(step).not_to_be_checked()
+    assert counter(page) == "Slide 5 of 6"
+    page.keyboard.press("ArrowRight")  # arrows still move on from a box
+    assert counter(page) == "Slide 6 of 6"
+
+
+# -----------------------------------------------------------------------------
+# Accessibility and print
+# -----------------------------------------------------------------------------
+
+
+def axe_violations(page: Page) -> list[tuple[str, list]]:
+    page.wait_for_function("() => document.getAnimations().length === 0")
+    results = Axe().run(page)
+    return [(v["id"], [n["target"] for n in v["nodes"]]) for v in results.response["violations"]]
+
+
+@pytest.mark.parametrize("section", ["module-demo", "story", "checklist"])
+def test_axe_finds_no_violation_in_the_presentation_view(page: Page, site: PresentSite, section: str) -> None:
+    present(page, f"{site.url}module-demo.html?present#{section}")
+    assert axe_violations(page) == []
+
+
+def test_axe_finds_no_violation_in_the_notes_window(context: BrowserContext, page: Page, site: PresentSite) -> None:
+    present(page, site.url + "fr/module-demo.html?present#discussion")
+    notes = open_notes_window(context, page, "Ouvrir la fenêtre des notes")
+    expect(notes.locator(".present-notes__slide")).to_contain_text("Note de discussion")
+    assert axe_violations(notes) == []
+
+
+def test_printing_a_module_gives_a_clean_handout(page: Page, site: PresentSite) -> None:
+    page.goto(site.url + "module-demo.html")
+    page.get_by_role("checkbox", name="Mark every recommendation").check()
+    page.emulate_media(media="print")
+    for hidden in [".md-header", ".md-sidebar--primary", ".md-footer", ".present-open", "details.facilitator", "video", ".checklist button"]:
+        expect(page.locator(hidden).first).to_be_hidden()
+    expect(page.locator(".video__title")).to_be_visible()
+    transcript = page.locator(".video__transcript p")
+    expect(transcript).to_have_text("Another UN meeting?")
+    expect(transcript).to_be_visible()  # although its box is closed
+    expect(page.locator(".video__transcript")).not_to_have_attribute("open", "")
+    boxes = page.locator(".checklist__box")
+    expect(boxes.first).to_be_visible()
+    assert boxes.evaluate_all("bs => bs.map(b => b.checked)") == [False, True]
+    expect(page.locator(".present-address")).to_have_text(f"Online version: {site.url}module-demo.html")
+    page.emulate_media(media="screen")
+    expect(page.locator(".present-address")).to_be_hidden()
+    expect(page.locator("video")).to_be_visible()
+    expect(transcript).to_be_hidden()
+    expect(page.locator("details.facilitator").first).to_be_visible()
+
+
+def test_printing_from_the_slides_gives_the_whole_handout(page: Page, site: PresentSite) -> None:
+    present(page, site.url + "module-demo.html?present#story")
+    page.emulate_media(media="print")
+    for section in SLIDE_IDS:
+        expect(page.locator(f"#{section}")).to_be_visible()
+    expect(page.locator(".present-bar")).to_be_hidden()
+
+
+# -----------------------------------------------------------------------------
+# The guide's own modules
+# -----------------------------------------------------------------------------
+
+
+def test_the_guide_modules_present_alike_in_english_and_french(page: Page, built_site: BuiltSite) -> None:
+    counts = {}
+    for language in ("", "fr/", "es/"):
+        present(page, f"{built_site.url}{language}module-why-engage.html?present")
+        counts[language] = slide_ids(page)
+        expect(page.locator(".md-header")).to_be_hidden()
+        assert page.locator(".facilitator:visible").count() == 0
+    assert counts[""] == counts["fr/"] == counts["es/"] == ["module-why-engage", "objectives", "story", "discussion", "checklist", "go-further"]
+
+
+def test_axe_finds_no_violation_on_a_guide_module_slide(page: Page, built_site: BuiltSite) -> None:
+    present(page, f"{built_site.url}fr/module-coalition.html?present#checklist")
+    assert axe_violations(page) == []

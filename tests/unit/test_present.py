@@ -1,0 +1,96 @@
+"""Trainer mode's build-time rules (advocacy_guide.present), without a build."""
+
+from __future__ import annotations
+
+import pytest
+
+from advocacy_guide.present import (
+    Problem,
+    check_notes,
+    fill_missing_titles,
+    find_notes,
+    flag_problem,
+    front_matter_lines,
+    presentable,
+)
+
+TITLES = {"en": "For trainers", "fr": "Pour les formateurs", "es": "Para las personas formadoras"}
+
+
+@pytest.mark.parametrize(
+    ("name", "meta", "expected"),
+    [
+        ("module-why-engage.md", {}, True),
+        ("module-why-engage.md", {"present": False}, False),
+        ("committee.md", {}, False),
+        ("committee.md", {"present": True}, True),
+        ("modules.md", {}, False),  # the overview of modules is no module
+        ("committee.md", {"present": "yes please"}, False),  # reported by flag_problem
+    ],
+)
+def test_which_pages_offer_the_present_button(name: str, meta: dict, expected: bool) -> None:
+    assert presentable(name, meta) is expected
+
+
+def test_a_present_flag_that_is_not_true_or_false_is_reported_on_its_line() -> None:
+    source = "---\ndescription: A page.\npresent: maybe\n---\n\n# Title\n"
+    problem = flag_problem(source, {"description": "A page.", "present": "maybe"})
+    assert problem == Problem(3, "'present: maybe' must be 'present: true' (show the Present button) or 'present: false' (hide it)")
+    assert flag_problem(source, {"present": True}) is None
+    assert flag_problem(source, {}) is None
+
+
+def test_front_matter_lines_count_what_mkdocs_removes() -> None:
+    assert front_matter_lines("---\ndescription: x\n---\n\n\n# Title\n") == 5
+    assert front_matter_lines("# Title\n") == 0
+
+
+def test_notes_are_found_outside_code_only() -> None:
+    markdown = (
+        "# Title\n\n"
+        '??? facilitator "For trainers"\n    Notes.\n\n'
+        "```markdown\n??? facilitator \"For trainers\"\n```\n\n"
+        "- item\n\n"
+        "    !!! facilitator\n        Nested notes.\n\n"
+        '??? note "Not for trainers"\n    Text.\n'
+        '???+ facilitator inline "Pour les formateurs"\n    Text.\n'
+    )
+    blocks = find_notes(markdown)
+    assert [(b.index, b.marker, b.title, b.indent, b.classes) for b in blocks] == [
+        (2, "???", "For trainers", "", "facilitator"),
+        (11, "!!!", None, "    ", "facilitator"),
+        (16, "???+", "Pour les formateurs", "", "facilitator inline"),
+    ]
+
+
+def test_a_title_in_another_language_is_reported_with_the_fix() -> None:
+    blocks = find_notes('# Titre\n\n??? facilitator "For trainers"\n    Notes.\n')
+    problems = check_notes(blocks, "fr", TITLES, first_line=5)
+    assert problems == [
+        Problem(7, "the facilitator notes' title \"For trainers\" is the English one; on a French page write "
+                   "'??? facilitator \"Pour les formateurs\"'")
+    ]
+
+
+def test_an_open_box_is_reported_and_a_custom_title_is_allowed() -> None:
+    blocks = find_notes('!!! facilitator "Para las personas formadoras"\n\n??? facilitator "Plan de la sesión"\n')
+    problems = check_notes(blocks, "es", TITLES)
+    assert [p.line for p in problems] == [1]
+    assert "write '??? facilitator \"Para las personas formadoras\"' (not '!!!')" in problems[0].message
+
+
+def test_the_right_title_passes() -> None:
+    for language, title in TITLES.items():
+        assert check_notes(find_notes(f'??? facilitator "{title}"\n    Notes.\n'), language, TITLES) == []
+
+
+def test_a_missing_title_is_filled_in_the_page_language() -> None:
+    markdown = "# Título\n\n??? facilitator\n    Notas.\n\n  ??? facilitator   \n      Más.\n"
+    filled = fill_missing_titles(markdown, find_notes(markdown), TITLES["es"])
+    assert filled == (
+        '# Título\n\n??? facilitator "Para las personas formadoras"\n    Notas.\n\n'
+        '  ??? facilitator "Para las personas formadoras"\n      Más.\n'
+    )
+    # nothing to fill: the text is returned as it was
+    titled = '??? facilitator "For trainers"\n'
+    assert fill_missing_titles(titled, find_notes(titled), "For trainers") is titled
