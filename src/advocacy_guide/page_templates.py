@@ -21,10 +21,10 @@ from advocacy_guide.ui_strings import load_ui_strings, translate
 class SnippetRenderer:
     """Renders templates for one build; create a new one for each build (templates may change)."""
 
-    def __init__(self, config: MkDocsConfig) -> None:
+    def __init__(self, config: MkDocsConfig, strings: dict[str, dict[str, str]] | None = None) -> None:
         self._config = config
         self._env: Environment | None = None
-        self._strings = load_ui_strings(Path(config.config_file_path).parent / "data" / "ui-strings.yml")
+        self._strings = strings if strings is not None else load_ui_strings(Path(config.config_file_path).parent / "data" / "ui-strings.yml")
 
     def render(self, template: str, language: str, **context: Any) -> str:
         if self._env is None:

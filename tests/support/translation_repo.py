@@ -201,3 +201,46 @@ def line_number(path: Path, fragment: str) -> int:
         if fragment in line:
             return number
     raise AssertionError(f"{fragment!r} not in {path}")
+
+
+# -----------------------------------------------------------------------------
+# A fixture site with history: stamped on 2026-10-02, English follow-up changed on 2026-11-15
+# -----------------------------------------------------------------------------
+
+SITE_NAV = ["index.md", "committee.md", "follow-up.md", "glossary.md"]
+
+
+def make_translated_site_project(tmp_path: Path) -> Path:
+    """A fixture site (the real configuration) in git, in the state the site tests describe.
+
+    - Translations stamped from the English of 2026-10-01, committed on 2026-10-02.
+    - The English follow-up page changed on 2026-11-15 (new wording and a new section), so its
+      French and Spanish translations are outdated and lag behind its structure.
+    - No Spanish committee page: readers of /es/committee.html get the English page.
+    """
+    from advocacy_guide.glossary import load_glossary
+    from advocacy_guide.translations.project import Project
+    from advocacy_guide.translations.status import Checker
+    from tests.support.build import make_fixture_project
+
+    pages: dict[str, str] = {}
+    for language, texts in (("en", ENGLISH_PAGES), ("fr", FRENCH_PAGES), ("es", SPANISH_PAGES)):
+        for name, text in texts.items():
+            if (language, name) != ("es", "committee.md"):
+                pages[f"{language}/{name}"] = text
+        for name in ("glossary.md", "translation-status.md"):
+            pages[f"{language}/{name}"] = (REPO / "docs" / language / name).read_text(encoding="utf-8")
+    project = make_fixture_project(tmp_path, pages, nav=SITE_NAV)
+    init_repo(project, "2026-10-01")
+    checker = Checker(Project.from_config(project / "mkdocs.yml"), load_glossary(project / "data" / "glossary.yml"))
+    for language in ("fr", "es"):
+        for name in checker.project.pages(language):
+            checker.stamp(language, name)
+    commit_all(project, "Stamp the translations", "2026-10-02")
+    edit(
+        project / "docs/en/follow-up.md",
+        "The Committee picks a few priority recommendations.",
+        "The Committee picks two to four priority recommendations.\n\n## Assess progress {#assess}\n\nCompare.",
+    )
+    commit_all(project, "Follow-up: how many recommendations; assess progress", "2026-11-15")
+    return project
