@@ -174,9 +174,6 @@
     else if (action === "import") document.querySelector(".checklist-tools__file").click();
   });
 
-  // Ticks made in another tab of the guide show here too.
-  addEventListener("storage", (event) => { if (event.key === KEY || event.key === null) render(); });
-
   // Material's document$ announces each page, also after instant navigation.
   if (window.document$) document$.subscribe(init);
   else init();
