@@ -171,3 +171,12 @@ def test_files_that_are_not_storyboards_are_named(tmp_path: Path) -> None:
     assert "'french.md' is not named after a language of the site: use en.md, fr.md, es.md" in messages["storyboards/demo/french.md"]
     assert "'Demo Video' is not a video id" in messages["storyboards/Demo Video/en.md"]
     assert "not a storyboard" in messages["storyboards/notes.txt"]
+
+
+def test_storyboards_use_the_official_un_terms_of_the_glossary(tmp_path: Path) -> None:
+    glossary = Path(__file__).resolve().parents[2] / "data" / "glossary.yml"
+    french = VALID.replace("title: Why", "title: Pourquoi").replace("She is sceptical.", "Le Comité des droits humains examine le pays.")
+    write(tmp_path, {"data/glossary.yml": glossary.read_text(encoding="utf-8"), "storyboards/demo/fr.md": french})
+    [problem] = load_storyboards(tmp_path).problems
+    assert (problem.path, problem.line) == ("storyboards/demo/fr.md", 20)
+    assert problem.message.startswith('"Comité des droits humains" is not the official UN term: write "Comité des droits de l\'homme"')

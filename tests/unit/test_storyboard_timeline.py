@@ -44,6 +44,23 @@ def test_a_long_sentence_is_cut_at_its_clauses() -> None:
     assert [chunk.ends_sentence for chunk in chunks] == [False, True]
 
 
+@pytest.mark.parametrize(
+    ("language", "sentence", "pieces"),
+    [
+        ("en", "A colleague tells her that the Human Rights Committee will soon review their country.",
+         ["A colleague tells her", "that the Human Rights Committee will soon review their country."]),
+        ("fr", "Un collègue lui annonce que leur pays sera bientôt examiné par le Comité des droits de l'homme.",
+         ["Un collègue lui annonce", "que leur pays sera bientôt examiné par le Comité des droits de l'homme."]),
+        ("fr", "Le Comité des droits de l'homme examinera bientôt le pays dont elle défend les journalistes.",
+         ["Le Comité des droits de l'homme examinera bientôt le pays", "dont elle défend les journalistes."]),
+        ("es", "Su colega le cuenta que el Comité de Derechos Humanos examinará pronto a su país este año.",
+         ["Su colega le cuenta", "que el Comité de Derechos Humanos examinará pronto a su país este año."]),
+    ],
+)
+def test_a_sentence_without_commas_is_cut_where_a_speaker_could_pause(language: str, sentence: str, pieces: list[str]) -> None:
+    assert [chunk.text for chunk in narration_chunks(sentence, 84, language)] == pieces
+
+
 _WORD = st.text(alphabet="abcdeéfghijklmnopqrstuvwxyz", min_size=1, max_size=14)
 _SENTENCE = st.lists(st.tuples(_WORD, st.sampled_from(["", "", ",", ";"])), min_size=1, max_size=40).map(
     lambda words: " ".join(word + mark for word, mark in words).capitalize() + "."

@@ -30,23 +30,16 @@ def timestamp(seconds: float) -> str:
 
 
 def wrap_caption(text: str, width: int = CAPTION_LINE_CHARACTERS) -> list[str]:
-    """Break a caption into lines of about `width` characters, balanced when it takes two."""
+    """Break a caption into lines of at most about `width` characters, as even as possible."""
     if len(text) <= width:
         return [text]
     words = text.split(" ")
-    lines_needed = -(-len(text) // width)
-    target = len(text) / lines_needed
-    lines: list[str] = []
-    current = ""
-    for word in words:
-        candidate = f"{current} {word}".strip()
-        if current and len(candidate) > target and len(lines) < lines_needed - 1:
-            lines.append(current)
-            current = word
-        else:
-            current = candidate
-    lines.append(current)
-    return lines
+    # The break that makes the longer of the two lines shortest.
+    best = min(range(1, len(words)), key=lambda i: max(len(" ".join(words[:i])), len(" ".join(words[i:]))), default=None)
+    if best is None:
+        return [text]
+    first, rest = " ".join(words[:best]), " ".join(words[best:])
+    return [first, *wrap_caption(rest, width)] if len(rest) > width and len(first) <= width else [first, rest]
 
 
 def _escape(text: str) -> str:

@@ -28,6 +28,7 @@ class EncodeError(RuntimeError):
 class VideoSettings:
     fps: int
     crf: int
+    preset: str  # x264's: slower presets gain little on still slides
     audio_bitrate: str  # AAC, mono
 
 
@@ -68,7 +69,7 @@ def encode_video(
         *inputs,
         "-filter_complex", graph,
         "-map", "[video]", "-map", f"{len(slides)}:a",
-        "-c:v", "libx264", "-preset", "medium", "-tune", "stillimage", "-crf", str(settings.crf),
+        "-c:v", "libx264", "-preset", settings.preset, "-tune", "stillimage", "-crf", str(settings.crf),
         "-profile:v", "high", "-level:v", "4.0", "-r", str(settings.fps),
         # One keyframe per slide: seeking to a chapter shows its slide at once.
         "-g", str(settings.fps * 600), "-force_key_frames", ",".join(keyframes),

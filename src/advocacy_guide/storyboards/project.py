@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from advocacy_guide import DEFAULT_LANGUAGE, LANGUAGES
+from advocacy_guide.glossary import Glossary, GlossaryError, load_glossary
 from advocacy_guide.storyboards import STORYBOARD_FOLDER
 from advocacy_guide.storyboards.model import Storyboard, StoryboardError
 from advocacy_guide.storyboards.parser import read_storyboard
@@ -19,6 +20,7 @@ from advocacy_guide.videos import Problem
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 IGNORED_NAMES = {"README.md", "manifest.json"}
+GLOSSARY_FILE = "data/glossary.yml"
 
 
 @dataclass(frozen=True)
@@ -68,15 +70,24 @@ def find_storyboard_files(root: Path) -> tuple[list[StoryboardFile], list[Proble
 
 
 def load_storyboards(root: Path) -> Storyboards:
-    """Parse every storyboard, then check that translations keep the English scene ids."""
+    """Parse every storyboard, then check that translations keep the English scene ids.
+
+    Storyboards also use the official UN terms: a known wrong variant from data/glossary.yml is
+    reported at its line, as on the pages.
+    """
     files, problems = find_storyboard_files(root)
     illustrations = available_illustrations()
+    glossary = _glossary(root)
     parsed: dict[str, Storyboard] = {}
     for file in files:
         try:
             parsed[file.key] = read_storyboard(file.path, shown_path=file.shown, video_id=file.video_id, language=file.language, illustrations=illustrations)
         except StoryboardError as error:
             problems.extend(error.problems)
+        if glossary is not None:
+            text = file.path.read_text(encoding="utf-8-sig", errors="replace")
+            for wrong in glossary.find_wrong_terms(text, file.language):
+                problems.append(Problem(file.shown, wrong.line, wrong.message(GLOSSARY_FILE)))
     for key, storyboard in list(parsed.items()):
         original = parsed.get(f"{storyboard.video_id}/{DEFAULT_LANGUAGE}")
         if original is None or storyboard is original:
@@ -86,6 +97,17 @@ def load_storyboards(root: Path) -> Storyboards:
             problems.append(mismatch)
             del parsed[key]
     return Storyboards(files, parsed, problems)
+
+
+def _glossary(root: Path) -> Glossary | None:
+    """The project's glossary; None without one (its own errors are the glossary hook's to report)."""
+    path = root / GLOSSARY_FILE
+    if not path.is_file():
+        return None
+    try:
+        return load_glossary(path)
+    except GlossaryError:
+        return None
 
 
 def scene_mismatch(original: Storyboard, translation: Storyboard) -> Problem | None:

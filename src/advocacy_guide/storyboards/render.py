@@ -73,7 +73,7 @@ def _narrate(storyboard: Storyboard, voice: str, speed: int, settings: RenderSet
     pieces: list[Audio] = []
     for scene_index, scene in enumerate(storyboard.scenes):
         measured: list[tuple[Chunk, float]] = []
-        for chunk_index, chunk in enumerate(narration_chunks(scene.narration, settings.max_caption_characters)):
+        for chunk_index, chunk in enumerate(narration_chunks(scene.narration, settings.max_caption_characters, storyboard.language)):
             audio = synthesise(chunk.text, voice=voice, speed=speed, work_file=work / f"speech-{scene_index:02d}-{chunk_index:02d}.wav")
             pieces.append(audio)
             measured.append((chunk, audio.duration))

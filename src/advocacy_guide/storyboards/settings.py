@@ -22,6 +22,7 @@ class RenderSettings:
     height: int = 720
     fps: int = 5  # slides are still: 5 frames a second is enough, and slide changes fall on 0.2 s
     crf: int = 30
+    preset: str = "medium"
     audio_bitrate: str = "32k"  # mono AAC: clear synthesised speech, about 240 KB a minute
     speed: int = 150  # words per minute: calm, for listeners in their second language
     poster_quality: int = 80  # WebP
@@ -34,7 +35,7 @@ class RenderSettings:
 
     @property
     def video(self) -> VideoSettings:
-        return VideoSettings(self.fps, self.crf, self.audio_bitrate)
+        return VideoSettings(self.fps, self.crf, self.preset, self.audio_bitrate)
 
     def voice_for(self, storyboard: Storyboard) -> str:
         return storyboard.voice or DEFAULT_VOICES[storyboard.language]

@@ -77,13 +77,13 @@ def write_wav(path: Path, audio: Audio) -> None:
 
 
 def trim_silence(audio: Audio) -> Audio:
-    loud = [index for index, sample in enumerate(audio.samples) if abs(sample) > SILENCE_THRESHOLD]
-    if not loud:
+    samples = audio.samples
+    first = next((index for index, sample in enumerate(samples) if abs(sample) > SILENCE_THRESHOLD), None)
+    if first is None:
         return audio
+    last = next(index for index in range(len(samples) - 1, -1, -1) if abs(samples[index]) > SILENCE_THRESHOLD)
     margin = int(SILENCE_MARGIN * audio.rate)
-    start = max(0, loud[0] - margin)
-    end = min(len(audio.samples), loud[-1] + margin + 1)
-    return Audio(audio.samples[start:end], audio.rate)
+    return Audio(samples[max(0, first - margin) : min(len(samples), last + margin + 1)], audio.rate)
 
 
 def mix(pieces: list[tuple[float, Audio]], duration: float, rate: int) -> Audio:

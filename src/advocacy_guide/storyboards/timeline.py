@@ -16,6 +16,20 @@ from dataclasses import dataclass
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'»”’)\]]*\s+")
 # Where a long sentence may be cut for a caption: after , ; : or a dash.
 _CLAUSE_END = re.compile(r"(?:[,;:]|\s[—–])\s+")
+# Without punctuation, a clause is cut before a word where a speaker could pause, rather than
+# anywhere: first before a conjunction or relative ("that", "que"), else before a preposition
+# that does not follow a capitalised word (never "the Human / Rights Committee" or "Comité / de").
+CONJUNCTIONS = {
+    "en": {"that", "who", "whose", "which", "where", "when", "because", "and", "but", "or", "so", "while", "if", "before", "after"},
+    "fr": {"que", "qui", "dont", "où", "quand", "parce", "et", "mais", "ou", "donc", "lorsque", "afin", "comme", "avant", "après"},
+    "es": {"que", "quien", "cuyo", "cuya", "donde", "cuando", "porque", "y", "pero", "o", "así", "mientras", "como", "antes", "después"},
+}
+PREPOSITIONS = {
+    "en": {"with", "for", "to", "in", "on", "by", "from", "about", "than"},
+    "fr": {"avec", "pour", "dans", "sur", "par", "de", "du", "des", "en"},
+    "es": {"con", "para", "en", "sobre", "por", "de", "del"},
+}
+MIN_PIECE = 12  # characters: no one-word captions
 
 
 @dataclass(frozen=True)
@@ -76,16 +90,17 @@ def split_sentences(text: str) -> list[str]:
     return [sentence for sentence in sentences if sentence]
 
 
-def narration_chunks(narration: str, max_characters: int) -> list[Chunk]:
+def narration_chunks(narration: str, max_characters: int, language: str = "en") -> list[Chunk]:
     """Sentences, with a sentence longer than `max_characters` cut at its clauses (or words)."""
     chunks: list[Chunk] = []
+    break_words = (CONJUNCTIONS.get(language, set()), PREPOSITIONS.get(language, set()))
     for sentence in split_sentences(narration):
-        pieces = _fit(sentence, max_characters)
+        pieces = _fit(sentence, max_characters, break_words)
         chunks.extend(Chunk(piece, index == len(pieces) - 1) for index, piece in enumerate(pieces))
     return chunks
 
 
-def _fit(sentence: str, max_characters: int) -> list[str]:
+def _fit(sentence: str, max_characters: int, break_words: tuple[set[str], set[str]]) -> list[str]:
     if len(sentence) <= max_characters:
         return [sentence]
     clauses: list[str] = []
@@ -106,7 +121,7 @@ def _fit(sentence: str, max_characters: int) -> list[str]:
         if len(clause) <= max_characters:
             current = clause
         else:
-            words = _split_words(clause, max_characters)
+            words = _split_words(clause, max_characters, break_words)
             pieces.extend(words[:-1])
             current = words[-1]
     if current:
@@ -114,23 +129,34 @@ def _fit(sentence: str, max_characters: int) -> list[str]:
     return pieces
 
 
-def _split_words(text: str, max_characters: int) -> list[str]:
-    """Cut a clause with no punctuation into nearly equal pieces at spaces."""
-    words = text.split()
-    count = math.ceil(len(text) / max_characters)
-    target = len(text) / count
-    pieces: list[str] = []
-    current: list[str] = []
-    for word in words:
-        candidate = " ".join([*current, word])
-        if current and (len(candidate) > max_characters or (len(candidate) > target and len(pieces) < count - 1)):
-            pieces.append(" ".join(current))
-            current = [word]
+def _split_words(text: str, max_characters: int, break_words: tuple[set[str], set[str]]) -> list[str]:
+    """Cut a clause with no punctuation in two (or more), each part fitting `max_characters`.
+
+    The cut goes before a conjunction if one fits, else before a preposition, the one nearest
+    the middle; failing both, at the space nearest the middle.
+    """
+    if len(text) <= max_characters:
+        return [text]
+    conjunctions, prepositions = break_words
+    words = text.split(" ")
+    cuts = []  # (tier, distance from the middle, index of the first word of the second part)
+    for index in range(1, len(words)):
+        first = " ".join(words[:index])
+        if len(first) > max_characters:
+            break
+        word, previous = words[index].lower(), words[index - 1]
+        balanced = min(len(first), len(text) - len(first) - 1) >= MIN_PIECE
+        if balanced and word in conjunctions:
+            tier = 0
+        elif balanced and word in prepositions and not previous[:1].isupper():
+            tier = 1
         else:
-            current.append(word)
-    if current:
-        pieces.append(" ".join(current))
-    return pieces
+            tier = 2
+        cuts.append((tier, abs(len(first) - len(text) / 2), index))
+    if not cuts:  # a first word longer than a caption: keep it whole
+        return [words[0], *_split_words(" ".join(words[1:]), max_characters, break_words)] if len(words) > 1 else [text]
+    index = min(cuts)[2]
+    return [" ".join(words[:index]), *_split_words(" ".join(words[index:]), max_characters, break_words)]
 
 
 def build_timeline(scenes: list[list[tuple[Chunk, float]]], pauses: Pauses, frame: float) -> Timeline:
