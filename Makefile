@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export NO_MKDOCS_2_WARNING := 1
 VENV := .venv/bin
 
-.PHONY: site serve test check offline bench clean
+.PHONY: site serve test translations check offline bench clean
 
 ## Build the deployable site (all three languages) into site/, strictly.
 site:
@@ -20,6 +20,11 @@ test:
 	scripts/bootstrap.sh test
 	scripts/system-deps.sh
 	$(VENV)/python -m pytest
+
+## Status of every translation: up-to-date, outdated, missing or broken (translators/README.md).
+translations:
+	scripts/bootstrap.sh
+	$(VENV)/advocacy-guide translations
 
 clean:
 	rm -rf site dist .pytest_cache
