@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -101,9 +102,11 @@ class Glossary:
         folded, origin = fold(prose)
         found: list[WrongTerm] = []
         for term, pattern, allowed in self._patterns[language]:
-            allowed_spans = [m.span() for a in allowed for m in a.finditer(folded)]
+            allowed_spans = [m.span() for a in allowed for m in a.finditer(folded) if _starts_a_word(folded, m.start())]
             for match in pattern.finditer(folded):
                 start, end = match.span()
+                if not _starts_a_word(folded, start):
+                    continue
                 if any(a_start <= start and end <= a_end for a_start, a_end in allowed_spans):
                     continue
                 first, last = origin[start], origin[end - 1] + 1
@@ -121,23 +124,30 @@ class Glossary:
 # -----------------------------------------------------------------------------
 
 
-def fold(text: str) -> tuple[str, list[int]]:
+_FOLDED_CHARS: dict[str, str] = {}
+
+
+def _fold_char(char: str) -> str:
+    folded = _FOLDED_CHARS.get(char)
+    if folded is None:
+        plain = unicodedata.normalize("NFD", APOSTROPHES.get(char, char))
+        folded = "".join(part for part in plain if unicodedata.category(part) != "Mn").lower()
+        _FOLDED_CHARS[char] = folded
+    return folded
+
+
+def fold(text: str) -> tuple[str, Sequence[int]]:
     """`text` lowercased, without accents, with one kind of apostrophe and space.
 
     Returns the folded text and, for each of its characters, the offset of the character of
     `text` it came from, so that a match can be located in the original.
     """
-    folded: list[str] = []
-    origin: list[int] = []
-    for offset, char in enumerate(text):
-        char = APOSTROPHES.get(char, char)
-        for part in unicodedata.normalize("NFD", char):
-            if unicodedata.category(part) == "Mn":
-                continue
-            for lower in part.lower():
-                folded.append(lower)
-                origin.append(offset)
-    return "".join(folded), origin
+    table = {ord(char): _fold_char(char) for char in set(text)}
+    folded = text.translate(table)
+    if all(len(piece) == 1 for piece in table.values()):
+        return folded, range(len(text))  # the usual case: one character for one
+    origin = [offset for offset, char in enumerate(text) for _ in table[ord(char)]]
+    return folded, origin
 
 
 def variant_pattern(variant: str) -> re.Pattern[str]:
@@ -151,7 +161,13 @@ def variant_pattern(variant: str) -> re.Pattern[str]:
             parts.append(r"\s+")
         else:
             parts.append(re.escape(token.group("char")))
-    return re.compile(r"(?<!\w)" + "".join(parts) + r"(?!\w)")
+    # A word boundary at the start is checked by `_starts_a_word`: a pattern that begins with
+    # its first letter lets the regular expression engine skip ahead quickly.
+    return re.compile("".join(parts) + r"(?!\w)")
+
+
+def _starts_a_word(text: str, start: int) -> bool:
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")
 
 
 def sort_key(term: str) -> str:
@@ -258,7 +274,8 @@ class _Reader:
         for variant in text.wrong:
             pattern = variant_pattern(variant)
             for correct in (text.term, *text.also):
-                if pattern.search(fold(correct)[0]):
+                folded_correct = fold(correct)[0]
+                if any(_starts_a_word(folded_correct, m.start()) for m in pattern.finditer(folded_correct)):
                     raise self.error(fields["wrong"], f"{where}: the wrong variant '{variant}' also matches the correct form '{correct}': make it more precise")
         return text
 
