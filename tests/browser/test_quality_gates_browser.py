@@ -1,0 +1,92 @@
+"""Every page in Chromium: zero axe-core violations, no policy violation, no foreign request,
+no console error. One browser page visits the whole site, so the run stays short on 2 cores."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.conftest import LANGUAGES, BuiltSite
+from tests.support.gates import Gate, axe_violations
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def gate(browser: Browser, built_site: BuiltSite) -> Iterator[Gate]:
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    yield Gate.attach(page, (built_site.url, "data:", "blob:", "about:"))
+    context.close()
+
+
+def every_page(built_site: BuiltSite) -> list[str]:
+    """The guide's pages and the three 404 pages (opened directly: a 404 status logs an error)."""
+    return [*built_site.content_pages(), "404.html", "fr/404.html", "es/404.html"]
+
+
+def test_every_page_has_no_axe_violation_no_policy_violation_and_no_error(gate: Gate, built_site: BuiltSite) -> None:
+    problems: list[str] = []
+    pages = every_page(built_site)
+    for path in pages:
+        gate.page.goto(built_site.url + path, wait_until="networkidle")
+        problems += gate.csp_violations()
+        problems += axe_violations(gate.page)
+    assert len(pages) > 3 * 20, "fewer pages than the guide has"
+    assert problems == [], "\n".join(problems)
+    assert gate.foreign == []
+    assert gate.console_errors == []
+    assert gate.page_errors == []
+
+
+def search(page: Page, query: str) -> None:
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=20)
+
+
+@pytest.mark.parametrize(("language", "query"), [("en", "committee"), ("fr", "comité"), ("es", "comité")])
+def test_search_dialog_is_accessible_and_allowed_by_the_policy(gate: Gate, built_site: BuiltSite, language: str, query: str) -> None:
+    prefix = "" if language == "en" else f"{language}/"
+    page = gate.page
+    page.goto(f"{built_site.url}{prefix}index.html", wait_until="networkidle")
+    search(page, query)
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    dialog = page.locator(".md-search[role=dialog]")
+    assert (dialog.get_attribute("aria-label") or "").strip(), "the search dialog has no name"
+    problems = gate.csp_violations() + axe_violations(page)
+    assert problems == [], "\n".join(problems)
+    assert gate.console_errors == [] and gate.page_errors == []
+
+
+def test_scrolling_and_back_to_top_stay_within_the_policy(gate: Gate, built_site: BuiltSite) -> None:
+    """Material restyles the header, table of contents and back-to-top button as the reader
+    scrolls (through the CSSOM, which the policy allows): nothing may be blocked."""
+    page = gate.page
+    longest = max(built_site.content_pages("en"), key=lambda p: (built_site.dir / p).stat().st_size)
+    page.goto(built_site.url + longest, wait_until="networkidle")
+    page.mouse.wheel(0, 4000)
+    page.mouse.wheel(0, -600)  # scrolling up shows the back-to-top button
+    top = page.locator(".md-top")
+    expect(top).to_be_visible()
+    top.click()
+    page.wait_for_function("window.scrollY === 0")
+    assert gate.csp_violations() == []
+    assert gate.console_errors == [] and gate.page_errors == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_language_sends_a_policy_the_browser_enforces(gate: Gate, built_site: BuiltSite, language: str) -> None:
+    """The policy is live, not decorative: a script added without a hash is refused and reported."""
+    prefix = "" if language == "en" else f"{language}/"
+    page = gate.page
+    page.goto(f"{built_site.url}{prefix}index.html", wait_until="networkidle")
+    page.evaluate(
+        "() => { const s = document.createElement('script'); s.textContent = 'window.__injected = 1'; document.body.append(s); }"
+    )
+    assert page.evaluate("window.__injected") is None
+    violations = gate.csp_violations()
+    assert len(violations) == 1 and "script-src" in violations[0]
+    gate.console_errors.clear()  # the refusal is logged as an error, as expected
