@@ -78,6 +78,9 @@ description: {words["description"]}
 
 1. {words["question"]}
 
+    ??? facilitator "{words["notes"]}"
+        {words["nested_note"]}
+
 ??? facilitator "{words["notes"]}"
     {words["discussion_note"]}
 
@@ -106,7 +109,8 @@ EN = {
     "objectives": "Learning objectives", "objective": "Explain the review.", "notes": "For trainers",
     "objectives_note": "Objectives note: ask what each person expects.", "story": "The story",
     "fiction": "This story is fictional.", "discussion": "Discussion questions",
-    "question": "What changed Amina's mind?", "discussion_note": "Discussion note: use question 1 in pairs.",
+    "question": "What changed Amina's mind?", "nested_note": "Nested note: give them two minutes.",
+    "discussion_note": "Discussion note: use question 1 in pairs.",
     "checklist": "Checklist", "checklist_title": "Decide whether to engage",
     "step1": "Find the last concluding observations", "step2": "Mark every recommendation",
     "facilitators": "Notes for facilitators", "session_note": "Session plan: 45 minutes in all.",
@@ -117,7 +121,8 @@ FR = {
     "objectives": "Objectifs d'apprentissage", "objective": "Expliquer l'examen.", "notes": "Pour les formateurs",
     "objectives_note": "Note sur les objectifs : demandez ce que chacun attend.", "story": "L'histoire",
     "fiction": "Cette histoire est fictive.", "discussion": "Questions pour la discussion",
-    "question": "Qu'est-ce qui a fait changer Amina d'avis ?", "discussion_note": "Note de discussion : question 1 en binômes.",
+    "question": "Qu'est-ce qui a fait changer Amina d'avis ?", "nested_note": "Note imbriquée : deux minutes.",
+    "discussion_note": "Note de discussion : question 1 en binômes.",
     "checklist": "Liste de contrôle", "checklist_title": "Décider de s'engager",
     "step1": "Trouver les dernières observations finales", "step2": "Marquer chaque recommandation",
     "facilitators": "Notes pour les formateurs", "session_note": "Plan de séance : 45 minutes en tout.",
@@ -238,6 +243,21 @@ def test_any_page_can_be_presented(page: Page, site: PresentSite) -> None:
     page.keyboard.press("End")
     expect(page).to_have_url(site.url + "about.html?present#second")
     assert visible_headings(page) == ["about", "second"]  # the page's title stays as a running title
+    # a reader's notice about the translation is no part of the slides
+    page.goto(site.url + "fr/about.html")
+    expect(page.locator(".translation-notice")).to_be_visible()
+    present(page, site.url + "fr/about.html?present")
+    expect(page.get_by_text("Some words.")).to_be_visible()
+    expect(page.locator(".translation-notice")).to_be_hidden()
+
+
+def test_phones_get_no_present_button(page: Page, site: PresentSite) -> None:
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(site.url + "module-demo.html")
+    expect(page.locator("h1")).to_be_visible()
+    expect(page.locator(".present-open")).to_be_hidden()
+    page.set_viewport_size(VIEWPORT)
+    expect(page.locator(".present-open")).to_be_visible()
 
 
 # -----------------------------------------------------------------------------
@@ -343,6 +363,11 @@ def test_notes_are_a_folded_box_for_readers_and_hidden_from_slides(page: Page, s
     present(page, site.url + "module-demo.html?present#objectives")
     expect(page.get_by_text("Explain the review.")).to_be_visible()
     expect(page.locator(".facilitator").first).to_be_hidden()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    expect(page.get_by_text("What changed Amina's mind?")).to_be_visible()
+    expect(page.get_by_text("Nested note")).to_be_hidden()  # notes inside a list item too
+    assert page.locator(".facilitator:visible").count() == 0
     page.keyboard.press("End")
     # the notes-only section is no slide: six slides for seven sections
     expect(page.get_by_text("Session plan")).to_be_hidden()
@@ -375,7 +400,7 @@ def test_the_notes_window_follows_the_slides(context: BrowserContext, page: Page
     page.keyboard.press("ArrowRight")
     expect(title).to_have_text("Discussion questions")
     expect(notes.locator(".present-notes__count")).to_have_text("Slide 4 of 6")
-    expect(own).to_have_text("Discussion note: use question 1 in pairs.")
+    expect(own.locator("p")).to_have_text(["Nested note: give them two minutes.", "Discussion note: use question 1 in pairs."])
     expect(after).to_have_text("Next slide: Checklist")
     page.keyboard.press("End")
     expect(after).to_have_text("Next slide: End of the presentation.")
@@ -431,7 +456,7 @@ def test_the_offline_copy_presents_from_disk(context: BrowserContext, page: Page
     present(page, url + "?present#discussion")
     assert counter(page) == "Diapositive 4 sur 6"
     notes = open_notes_window(context, page, "Ouvrir la fenêtre des notes")
-    expect(notes.locator(".present-notes__slide")).to_have_text("Note de discussion : question 1 en binômes.")
+    expect(notes.locator(".present-notes__slide")).to_contain_text("Note de discussion : question 1 en binômes.")
     page.keyboard.press("ArrowLeft")
     expect(notes.locator(".present-notes__slide")).to_have_text("Pas de notes pour cette diapositive.")
     notes.keyboard.press("Home")
@@ -544,6 +569,7 @@ def test_printing_a_module_gives_a_clean_handout(page: Page, site: PresentSite) 
     expect(boxes.first).to_be_visible()
     assert boxes.evaluate_all("bs => bs.map(b => b.checked)") == [False, True]
     expect(page.locator(".present-address")).to_have_text(f"Online version: {site.url}module-demo.html")
+    expect(page.locator(".present-address")).to_have_attribute("lang", "en")
     page.emulate_media(media="screen")
     expect(page.locator(".present-address")).to_be_hidden()
     expect(page.locator("video")).to_be_visible()

@@ -94,3 +94,47 @@ def test_a_missing_title_is_filled_in_the_page_language() -> None:
     # nothing to fill: the text is returned as it was
     titled = '??? facilitator "For trainers"\n'
     assert fill_missing_titles(titled, find_notes(titled), "For trainers") is titled
+
+
+# -----------------------------------------------------------------------------
+# Templates: what a translator writes stays text
+# -----------------------------------------------------------------------------
+
+HOSTILE = ['Slide {n} " onmouseover="x()', "</template><script>alert(1)</script>", "L'atelier & <b>moi</b>"]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_the_templates_keep_hostile_strings_as_text(text: str) -> None:
+    from html.parser import HTMLParser
+
+    from markupsafe import escape
+    from mkdocs.theme import Theme
+
+    from tests.support.build import REPO
+
+    env = Theme(name="material", custom_dir=str(REPO / "overrides"), language="en").get_env()
+    env.globals["ui"] = lambda key: escape(text)  # as hooks/i18n_site.py gives it
+    page = type("Page", (), {"canonical_url": "https://guide.example.org/a\"b<c>.html", "url": ""})()
+    html = env.get_template("partials/present.html").render(page=page, i18n_current_language="en")
+    html += env.get_template("partials/present-button.html").render(presentable=True)
+
+    class Reader(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.tags: list[tuple[str, dict]] = []
+            self.text = ""
+
+        def handle_starttag(self, tag: str, attrs: list) -> None:
+            self.tags.append((tag, dict(attrs)))
+
+        def handle_data(self, data: str) -> None:
+            self.text += data
+
+    reader = Reader()
+    reader.feed(html)
+    assert [tag for tag, _ in reader.tags if tag in ("script", "b")] == []
+    template = next(attrs for tag, attrs in reader.tags if attrs.get("id") == "present-ui")
+    assert template["data-counter"] == text and template["data-window-title"] == text
+    assert next(attrs for tag, attrs in reader.tags if tag == "nav")["aria-label"] == text
+    assert reader.text.count(text) >= 10
+    assert 'https://guide.example.org/a"b<c>.html' in reader.text
