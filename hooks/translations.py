@@ -87,7 +87,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         status = _status(language, page_path)
         if not any(problem.kind == "outdated" for problem in status.problems):
             for problem in status.problems:
-                if problem.kind in ("structure", "stamp") and problem.part not in REPORTED_ELSEWHERE:
+                if problem.kind in ("structure", "stamp", "page") and problem.part not in REPORTED_ELSEWHERE:
                     log.warning(str(problem))
     return markdown
 

@@ -325,3 +325,11 @@ def test_the_shipped_glossary_is_valid_and_catches_the_known_traps() -> None:
         for language, text in term.texts.items():
             for correct in (text.term, *text.also):
                 assert glossary.find_wrong_terms(correct, language) == [], (term.id, language, correct)
+
+
+def test_a_link_whose_text_wraps_onto_the_next_line_is_still_a_link() -> None:
+    english = "# T {#t}\n\nSee [the follow-up\nprocedure](follow-up.md#procedure) and [x](\n  faq.md).\n\nNot [a\n\nlink](nowhere.md).\n"
+    structure = extract_structure(english)
+    assert [(p.value, p.line, p.section) for p in structure.links] == [("follow-up.md#procedure", 3, "t"), ("faq.md", 4, "t")]
+    french = "# T {#t}\n\nVoir [la procédure de suivi](follow-up.md#procedure) et [x](faq.md).\n"
+    assert _compare(english, french) == []

@@ -28,8 +28,12 @@ BLOCK_OPTION = re.compile(r"^[ \t]+(?P<key>[\w-]+)[ \t]*:[ \t]*(?P<value>.*?)[ \
 TASK_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[ xX]\][ \t]+(?P<text>.*)$")
 ADMONITION = re.compile(r"^[ \t]*(?P<marker>!!!|\?\?\?\+?)[ \t]*(?P<kind>[\w-]+(?:[ \t]+[\w-]+)*)")
 VIDEO = re.compile(r"!\[type:video\]\([ \t]*<?(?P<id>[^)\s>]+)")
-# `[text](target ...)`, not `![image](...)`; link text may hold one level of brackets.
-INLINE_LINK = re.compile(r"(?<!!)\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\([ \t]*<?(?P<target>[^)\s>]+)")
+# `[text](target ...)`, not `![image](...)`. The text may hold one level of brackets and wrap
+# onto the next lines of its paragraph, never across a blank line.
+_LINK_TEXT_CHAR = r"(?:(?!\n[ \t]*\n)[^\[\]])"
+INLINE_LINK = re.compile(
+    rf"(?<!!)\[(?:{_LINK_TEXT_CHAR}|\[{_LINK_TEXT_CHAR}*\])*\]\([ \t]*\n?[ \t]*<?(?P<target>[^)\s>]+)"
+)
 REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*<?(?P<target>[^\s>]+)")
 URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -161,12 +165,31 @@ def extract_structure(text: str) -> PageStructure:
         for video in VIDEO.finditer(line):
             structure.videos.append(Part("video", video.group("id"), number, section))
 
-        targets = [m.group("target") for m in INLINE_LINK.finditer(line)]
         reference = REFERENCE_DEFINITION.match(line)
         if reference:
-            targets.append(reference.group("target"))
-        for target in targets:
-            link = internal_link(target)
+            link = internal_link(reference.group("target"))
             if link is not None:
                 structure.links.append(Part("link", link, number, section))
+
+    # Inline links may wrap over several lines: they are read from the whole text, each at the
+    # line where its text starts.
+    masked = "\n".join(lines)
+    body_start = sum(len(line) + 1 for line in lines[:first_body_line])
+    for match in INLINE_LINK.finditer(masked, body_start):
+        link = internal_link(match.group("target"))
+        if link is None:
+            continue
+        number = masked.count("\n", 0, match.start()) + 1
+        structure.links.append(Part("link", link, number, _section_at(structure.headings, number)))
+    structure.links.sort(key=lambda part: part.line)
     return structure
+
+
+def _section_at(headings: list[Part], line: int) -> str | None:
+    """The id of the last heading before `line`."""
+    section = None
+    for heading in headings:
+        if heading.line > line:
+            break
+        section = heading.value
+    return section
