@@ -15,18 +15,29 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from advocacy_guide.page_security import secure_site
-from advocacy_guide.video_origins import frame_origins_from_file
+from advocacy_guide.video_embed import external_addresses
+from advocacy_guide.video_origins import frame_origins, frame_origins_from_file
 
 log = get_plugin_logger(__name__)
 
 _serving = False
+# External video addresses placed directly on pages (`![type:video](https://...)`), every language.
+_placed_videos: set[str] = set()
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
     global _serving
     _serving = command == "serve"
+
+
+@event_priority(100)  # before the video hook turns the markers into HTML
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    _placed_videos.update(external_addresses(markdown))
+    return markdown
 
 
 @event_priority(-1000)
@@ -39,9 +50,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         log.info("mkdocs serve: pages are served without their Content-Security-Policy (live reload)")
         return
     root = Path(config.config_file_path).parent
-    report = secure_site(
-        Path(config.site_dir), config.site_url, frame_origins_from_file(root / "data" / "videos.yml")
-    )
+    # One frame policy for the whole site: the hosts of every external video, declared in
+    # data/videos.yml or placed on a page. They load only after a reader's click.
+    frames = sorted({*frame_origins_from_file(root / "data" / "videos.yml"), *frame_origins(sorted(_placed_videos))})
+    _placed_videos.clear()
+    report = secure_site(Path(config.site_dir), config.site_url, frames)
     for page, findings in report.findings.items():
         for finding in findings:
             log.warning(f"{page}: the page's Content-Security-Policy blocks {finding}")
