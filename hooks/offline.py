@@ -12,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from advocacy_guide.iframe_worker import SHIM_SITE_PATH
-from advocacy_guide.offline import install_worker_shim, is_offline_build, write_search_scripts
+from advocacy_guide.offline import inline_site_captions, install_worker_shim, is_offline_build, write_search_scripts
 
 log = get_plugin_logger(__name__)
 
@@ -43,4 +43,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     install_worker_shim(site)
     scripts = write_search_scripts(site)
-    log.info(f"Offline build: {len(scripts)} search_index.js files and the iframe-worker shim written")
+    captioned = inline_site_captions(site)
+    log.info(
+        f"Offline build: {len(scripts)} search_index.js files, the iframe-worker shim, "
+        f"captions inlined into {captioned} pages"
+    )

@@ -44,6 +44,8 @@ EXECUTABLE_SCRIPT_TYPES = {
     "text/ecmascript",
 }
 
+# <track>, <source>, <video>, <audio> with a data: address (the offline copy inlines captions).
+DATA_MEDIA = re.compile(r"""<(?:track|source|video|audio)\b[^>]*\ssrc\s*=\s*["']?data:""", re.I)
 CSP_META = re.compile(
     r"""<meta\s+http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>\s*""", re.I
 )
@@ -58,6 +60,7 @@ class PolicySources:
     script_hashes: tuple[str, ...] = ()  # "sha256-..." for each inline script
     style_hashes: tuple[str, ...] = ()  # "sha256-..." for each inline <style> element
     frame_origins: tuple[str, ...] = ()  # "https://player.vimeo.com": click-to-load video hosts
+    data_media: bool = False  # the page holds media as data: addresses (the offline copy's captions)
 
 
 def sha256_source(text: str) -> str:
@@ -94,6 +97,7 @@ def sources_for(document: str, frame_origins: Iterable[str] = (), extra_script_h
         script_hashes=_unique([*map(sha256_source, inline_scripts(document)), *extra_script_hashes]),
         style_hashes=_unique(map(sha256_source, inline_styles(document))),
         frame_origins=_unique(frame_origins),
+        data_media=bool(DATA_MEDIA.search(document)),
     )
 
 
@@ -108,7 +112,7 @@ def policy(sources: PolicySources) -> str:
         f"style-src {styles}",
         "img-src 'self' data:",  # Material's icons and a few images are data: URLs
         "font-src 'self'",
-        "media-src 'self' blob:",
+        "media-src 'self' blob:" + (" data:" if sources.data_media else ""),
         "connect-src 'self'",  # search index, sitemaps
         "worker-src 'self' blob:",  # the search worker
         f"frame-src {frames}",  # videos from their hosts, only after the reader's click

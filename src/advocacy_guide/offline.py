@@ -12,6 +12,9 @@ it. What the online site does differently, and what this build changes:
   engines want them so), and Material fetches a sitemap next to each one: from the copy that
   would contact the online site. The offline build leaves them out; the language switcher still
   leads to the same page in the other language.
+- Captions: Chromium refuses `<track src>` files from `file://` ("'file:' URLs are treated as
+  unique security origins"), while the video itself plays. The offline build writes each
+  caption file into its page as a `data:` address, which any origin may load.
 
 The build is `OFFLINE=1 mkdocs build` (hooks/offline.py reads the variable).
 """
@@ -19,7 +22,9 @@ The build is `OFFLINE=1 mkdocs build` (hooks/offline.py reads the variable).
 from __future__ import annotations
 
 import argparse
+import base64
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -27,7 +32,10 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from advocacy_guide.html_tags import attribute, start_tag, substitute_in_markup
 from advocacy_guide.iframe_worker import SHIM_SITE_PATH
+
+TRACK = start_tag("track")
 
 REPO = Path(__file__).resolve().parents[2]
 SHIM_SOURCE = REPO / "offline" / "iframe-worker" / "shim.js"
@@ -66,6 +74,35 @@ def install_worker_shim(site_dir: Path, shim_source: Path = SHIM_SOURCE) -> Path
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(shim_source, target)
     return target
+
+
+def inline_captions(document: str, page: Path, site_dir: Path) -> str:
+    """`document` with each `<track src="x.vtt">` of the site replaced by a `data:` address."""
+
+    def replace(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        src = attribute(match.group("attrs"), "src")
+        if not src or not src.endswith(".vtt") or ":" in src:
+            return tag
+        file = (page.parent / src).resolve()
+        if not file.is_file() or site_dir.resolve() not in file.parents:
+            return tag  # the link checker reports it
+        data = "data:text/vtt;base64," + base64.b64encode(file.read_bytes()).decode("ascii")
+        return re.sub(r"""\bsrc\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+)""", f'src="{data}"', tag, count=1)
+
+    return substitute_in_markup(document, TRACK, replace)
+
+
+def inline_site_captions(site_dir: Path) -> int:
+    """Inline the captions of every page of the site; returns how many pages changed."""
+    changed = 0
+    for page in sorted(site_dir.rglob("*.html")):
+        original = page.read_text(encoding="utf-8")
+        updated = inline_captions(original, page, site_dir)
+        if updated != original:
+            page.write_text(updated, encoding="utf-8")
+            changed += 1
+    return changed
 
 
 def zip_site(site_dir: Path, zip_path: Path, top_folder: str = TOP_FOLDER) -> Path:

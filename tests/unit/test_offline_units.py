@@ -3,6 +3,7 @@ and the frame hosts taken from video declarations."""
 
 from __future__ import annotations
 
+import base64
 import json
 import zipfile
 from pathlib import Path
@@ -87,3 +88,27 @@ def test_frame_hosts_come_from_external_video_addresses_anywhere_in_the_declarat
     broken = tmp_path / "videos.yml"
     broken.write_text("a: [unclosed", encoding="utf-8")
     assert frame_origins_from_file(broken) == []
+
+
+def test_captions_are_inlined_as_data_addresses_and_the_policy_allows_them(tmp_path: Path) -> None:
+    from advocacy_guide.csp import policy, sources_for
+    from advocacy_guide.offline import inline_captions
+
+    (tmp_path / "videos").mkdir()
+    (tmp_path / "videos" / "c.fr.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:01.000\nÇa\n", encoding="utf-8")
+    (tmp_path / "fr").mkdir()
+    page = tmp_path / "fr" / "index.html"
+    document = (
+        '<video><track kind="captions" src="../videos/c.fr.vtt" srclang="fr" default>'
+        '<track src="../videos/missing.vtt"><track src="../../outside.vtt"></video>'
+        '<pre><code>&lt;track src="../videos/c.fr.vtt"&gt;</code></pre>'
+    )
+    (tmp_path.parent / "outside.vtt").write_text("WEBVTT\n", encoding="utf-8")
+    result = inline_captions(document, page, tmp_path)
+    expected = "data:text/vtt;base64," + base64.b64encode((tmp_path / "videos" / "c.fr.vtt").read_bytes()).decode()
+    assert f'<track kind="captions" src="{expected}" srclang="fr" default>' in result
+    assert '<track src="../videos/missing.vtt">' in result  # left for the link checker
+    assert '<track src="../../outside.vtt">' in result  # outside the site: never read
+    assert '&lt;track src="../videos/c.fr.vtt"&gt;' in result
+    assert "media-src 'self' blob: data:" in policy(sources_for(result))
+    assert "media-src 'self' blob:;" in policy(sources_for(document))
