@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export NO_MKDOCS_2_WARNING := 1
 VENV := .venv/bin
 
-.PHONY: site serve test translations check offline bench clean
+.PHONY: site serve test translations check offline bench links clean
 
 ## Build the deployable site (all three languages) into site/, strictly.
 site:
@@ -25,6 +25,21 @@ test:
 translations:
 	scripts/bootstrap.sh
 	$(VENV)/advocacy-guide translations
+
+## The offline copy for trainers: dist/advocacy-guide-offline.zip, opened from disk (README).
+offline:
+	scripts/bootstrap.sh
+	$(VENV)/python -m advocacy_guide.offline dist/advocacy-guide-offline.zip
+
+## Check every link of the built site; list external links in dist/external-links.md (not fetched).
+links: site
+	$(VENV)/python -m advocacy_guide.links site --report dist/external-links.md
+
+## Benchmark against stock Material: builds, page weight, Lighthouse -> benchmarks/RESULTS.md.
+bench:
+	scripts/bootstrap.sh test
+	scripts/system-deps.sh
+	$(VENV)/python benchmarks/run.py
 
 clean:
 	rm -rf site dist .pytest_cache

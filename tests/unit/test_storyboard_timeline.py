@@ -48,13 +48,19 @@ def test_a_long_sentence_is_cut_at_its_clauses() -> None:
     ("language", "sentence", "pieces"),
     [
         ("en", "A colleague tells her that the Human Rights Committee will soon review their country.",
-         ["A colleague tells her", "that the Human Rights Committee will soon review their country."]),
+         ["A colleague tells her that the Human Rights Committee", "will soon review their country."]),
         ("fr", "Un collègue lui annonce que leur pays sera bientôt examiné par le Comité des droits de l'homme.",
          ["Un collègue lui annonce", "que leur pays sera bientôt examiné par le Comité des droits de l'homme."]),
         ("fr", "Le Comité des droits de l'homme examinera bientôt le pays dont elle défend les journalistes.",
          ["Le Comité des droits de l'homme examinera bientôt le pays", "dont elle défend les journalistes."]),
         ("es", "Su colega le cuenta que el Comité de Derechos Humanos examinará pronto a su país este año.",
          ["Su colega le cuenta", "que el Comité de Derechos Humanos examinará pronto a su país este año."]),
+        ("en", "It checks how each State party applies the International Covenant on Civil and Political Rights.",
+         ["It checks how each State party applies", "the International Covenant on Civil and Political Rights."]),
+        ("es", "El Comité preparará pronto su primera lista de cuestiones previa a la presentación de informes.",
+         ["El Comité preparará pronto su primera lista de cuestiones", "previa a la presentación de informes."]),
+        ("es", "Nadia trabaja en una organización de derechos de las mujeres en un país de Europa del Este.",
+         ["Nadia trabaja en una organización de derechos de las mujeres", "en un país de Europa del Este."]),
     ],
 )
 def test_a_sentence_without_commas_is_cut_where_a_speaker_could_pause(language: str, sentence: str, pieces: list[str]) -> None:

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'»”’)\]]*\s+")
 # Where a long sentence may be cut for a caption: after , ; : or a dash.
 _CLAUSE_END = re.compile(r"(?:[,;:]|\s[—–])\s+")
-# Without punctuation, a clause is cut before a word where a speaker could pause, rather than
-# anywhere: first before a conjunction or relative ("that", "que"), else before a preposition
-# that does not follow a capitalised word (never "the Human / Rights Committee" or "Comité / de").
+# Without punctuation, a clause is cut where a speaker could pause: before a conjunction or a
+# relative ("that", "que") if one is near the middle, else before a preposition, else at any
+# space that does not split a name ("Civil and Political", "Human Rights") or leave a chunk ending
+# on an article or a preposition ("una lista de / cuestiones").
 CONJUNCTIONS = {
     "en": {"that", "who", "whose", "which", "where", "when", "because", "and", "but", "or", "so", "while", "if", "before", "after"},
     "fr": {"que", "qui", "dont", "où", "quand", "parce", "et", "mais", "ou", "donc", "lorsque", "afin", "comme", "avant", "après"},
@@ -26,10 +27,33 @@ CONJUNCTIONS = {
 }
 PREPOSITIONS = {
     "en": {"with", "for", "to", "in", "on", "by", "from", "about", "than"},
-    "fr": {"avec", "pour", "dans", "sur", "par", "de", "du", "des", "en"},
-    "es": {"con", "para", "en", "sobre", "por", "de", "del"},
+    "fr": {"avec", "pour", "dans", "sur", "par", "en"},
+    "es": {"con", "para", "en", "sobre", "por"},
 }
+# A chunk never ends on these words, and never starts with the binding "of" / "de".
+NO_END = {
+    "en": {"a", "an", "the", "of", "to", "in", "on", "for", "by", "with", "from", "and", "or", "its", "his", "her", "their", "our", "this", "these"},
+    "fr": {"le", "la", "les", "un", "une", "des", "de", "du", "à", "au", "aux", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs",
+           "et", "ou", "en", "par", "pour", "sur", "dans", "que", "qui"},
+    "es": {"el", "la", "los", "las", "un", "una", "unos", "unas", "de", "del", "a", "al", "lo", "su", "sus", "este", "esta", "y", "o", "en",
+           "por", "para", "con", "sobre", "que"},
+}
+NO_START = {"en": {"of"}, "fr": {"de", "du", "des"}, "es": {"de", "del"}}
 MIN_PIECE = 12  # characters: no one-word captions
+
+
+@dataclass(frozen=True)
+class BreakWords:
+    """Where a clause without punctuation may be cut, in one language."""
+
+    conjunctions: frozenset[str] = frozenset()
+    prepositions: frozenset[str] = frozenset()
+    no_end: frozenset[str] = frozenset()
+    no_start: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, language: str) -> BreakWords:
+        return cls(*(frozenset(table.get(language, ())) for table in (CONJUNCTIONS, PREPOSITIONS, NO_END, NO_START)))
 
 
 @dataclass(frozen=True)
@@ -93,14 +117,14 @@ def split_sentences(text: str) -> list[str]:
 def narration_chunks(narration: str, max_characters: int, language: str = "en") -> list[Chunk]:
     """Sentences, with a sentence longer than `max_characters` cut at its clauses (or words)."""
     chunks: list[Chunk] = []
-    break_words = (CONJUNCTIONS.get(language, set()), PREPOSITIONS.get(language, set()))
+    break_words = BreakWords.of(language)
     for sentence in split_sentences(narration):
         pieces = _fit(sentence, max_characters, break_words)
         chunks.extend(Chunk(piece, index == len(pieces) - 1) for index, piece in enumerate(pieces))
     return chunks
 
 
-def _fit(sentence: str, max_characters: int, break_words: tuple[set[str], set[str]]) -> list[str]:
+def _fit(sentence: str, max_characters: int, break_words: BreakWords) -> list[str]:
     if len(sentence) <= max_characters:
         return [sentence]
     clauses: list[str] = []
@@ -129,34 +153,33 @@ def _fit(sentence: str, max_characters: int, break_words: tuple[set[str], set[st
     return pieces
 
 
-def _split_words(text: str, max_characters: int, break_words: tuple[set[str], set[str]]) -> list[str]:
-    """Cut a clause with no punctuation in two (or more), each part fitting `max_characters`.
-
-    The cut goes before a conjunction if one fits, else before a preposition, the one nearest
-    the middle; failing both, at the space nearest the middle.
-    """
+def _split_words(text: str, max_characters: int, words_of: BreakWords) -> list[str]:
+    """Cut a clause with no punctuation in two (or more), each part fitting `max_characters`."""
     if len(text) <= max_characters:
         return [text]
-    conjunctions, prepositions = break_words
     words = text.split(" ")
+    least = max(MIN_PIECE, len(text) // 5)
     cuts = []  # (tier, distance from the middle, index of the first word of the second part)
     for index in range(1, len(words)):
         first = " ".join(words[:index])
         if len(first) > max_characters:
             break
-        word, previous = words[index].lower(), words[index - 1]
-        balanced = min(len(first), len(text) - len(first) - 1) >= MIN_PIECE
-        if balanced and word in conjunctions:
+        previous, word = words[index - 1], words[index]
+        following = words[index + 1] if index + 1 < len(words) else ""
+        inside_name = previous[:1].isupper() and (word[:1].isupper() or following[:1].isupper())
+        allowed = not inside_name and previous.lower() not in words_of.no_end and word.lower() not in words_of.no_start
+        balanced = allowed and min(len(first), len(text) - len(first) - 1) >= least
+        if balanced and word.lower() in words_of.conjunctions:
             tier = 0
-        elif balanced and word in prepositions and not previous[:1].isupper():
+        elif balanced and word.lower() in words_of.prepositions:
             tier = 1
         else:
-            tier = 2
+            tier = 2 if allowed else 3
         cuts.append((tier, abs(len(first) - len(text) / 2), index))
     if not cuts:  # a first word longer than a caption: keep it whole
-        return [words[0], *_split_words(" ".join(words[1:]), max_characters, break_words)] if len(words) > 1 else [text]
+        return [words[0], *_split_words(" ".join(words[1:]), max_characters, words_of)] if len(words) > 1 else [text]
     index = min(cuts)[2]
-    return [" ".join(words[:index]), *_split_words(" ".join(words[index:]), max_characters, break_words)]
+    return [" ".join(words[:index]), *_split_words(" ".join(words[index:]), max_characters, words_of)]
 
 
 def build_timeline(scenes: list[list[tuple[Chunk, float]]], pauses: Pauses, frame: float) -> Timeline:
