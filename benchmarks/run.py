@@ -1,0 +1,252 @@
+"""`make bench`: the guide against stock Material for MkDocs, written to benchmarks/RESULTS.md.
+
+In one run, on this machine:
+- build times: the full trilingual build vs stock Material with the i18n plugin, and vs three
+  plain stock builds (one per language folder); median of several runs, peak memory;
+- first-visit transfer (gzip, everything same-origin a page loads, empty cache) for a home page,
+  a guide page and a module page, against the same pages built stock;
+- the JavaScript and CSS the project adds (gzip bytes);
+- search index size per language;
+- Lighthouse 12.2.3 mobile scores for the same pages (Debian's Chromium).
+
+Times and Lighthouse scores vary from run to run and machine to machine: they are reported, never
+asserted. The byte budgets are asserted by tests/browser/test_byte_budgets.py in `make test`.
+
+    .venv/bin/python benchmarks/run.py [--runs 5] [--no-lighthouse]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.measure import (  # noqa: E402 - after the path set-up, so `python benchmarks/run.py` works
+    PAGES,
+    REPO,
+    Transfer,
+    added_assets,
+    assets_pages_load,
+    build,
+    first_visit,
+    search_index_sizes,
+    write_single_language_stock,
+    write_stock_project,
+)
+from tests.support.build import free_port  # noqa: E402
+from tests.support.server import StaticHost  # noqa: E402
+
+BENCH = REPO / "benchmarks"
+WORK = BENCH / "work"
+RESULTS = BENCH / "RESULTS.md"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+BUDGET_ADDED_BYTES = 10 * 1024
+BUDGET_GUIDE_RATIO = 1.10
+
+
+@dataclass
+class BuildFigures:
+    seconds: list[float]
+    peak_mb: float
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+
+def kb(size: float) -> str:
+    return f"{size / 1024:.1f} KiB"
+
+
+def timed_builds(runs: int, ours_url: str, stock_url: str) -> dict[str, BuildFigures]:
+    stock_config = write_stock_project(WORK / "stock", stock_url)
+    singles = {lang: write_single_language_stock(WORK / f"stock-{lang}", lang, stock_url) for lang in ("en", "fr", "es")}
+    figures = {name: BuildFigures([], 0.0) for name in ("ours", "stock", "stock-3")}
+    for run in range(runs):
+        print(f"build run {run + 1}/{runs}", flush=True)
+        ours = build(REPO / "mkdocs.yml", WORK / "site-ours", ours_url, strict=True)
+        if not ours.ok:
+            raise SystemExit(f"the site's strict build failed:\n{ours.output}")
+        stock = build(stock_config, WORK / "site-stock", stock_url)
+        if not stock.ok:
+            raise SystemExit(f"the stock build failed:\n{stock.output}")
+        three = [build(config, WORK / f"site-stock-{lang}", stock_url) for lang, config in singles.items()]
+        figures["ours"].seconds.append(ours.seconds)
+        figures["ours"].peak_mb = max(figures["ours"].peak_mb, ours.peak_rss_mb)
+        figures["stock"].seconds.append(stock.seconds)
+        figures["stock"].peak_mb = max(figures["stock"].peak_mb, stock.peak_rss_mb)
+        figures["stock-3"].seconds.append(sum(b.seconds for b in three))
+        figures["stock-3"].peak_mb = max(figures["stock-3"].peak_mb, *(b.peak_rss_mb for b in three))
+    return figures
+
+
+def transfers(ours_url: str, stock_url: str) -> dict[str, tuple[Transfer, Transfer]]:
+    from playwright.sync_api import sync_playwright
+
+    result = {}
+    with StaticHost(WORK / "site-ours", int(ours_url.rsplit(":", 1)[1].strip("/"))), StaticHost(
+        WORK / "site-stock", int(stock_url.rsplit(":", 1)[1].strip("/"))
+    ), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        for name, page in PAGES.items():
+            result[name] = (first_visit(browser, ours_url + page, ours_url), first_visit(browser, stock_url + page, stock_url))
+        browser.close()
+    return result
+
+
+def ensure_lighthouse() -> bool:
+    if LIGHTHOUSE.exists():
+        return True
+    npm = shutil.which("npm")
+    if npm is None:
+        print("npm not found: Lighthouse skipped (install Node.js 18.16 or newer)", file=sys.stderr)
+        return False
+    subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=BENCH, check=True)
+    return LIGHTHOUSE.exists()
+
+
+def lighthouse(url: str, output: Path) -> dict[str, float]:
+    """Lighthouse's default mobile run (simulated slow 4G, mid-range phone CPU)."""
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    subprocess.run(
+        [
+            str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={output}",
+            f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}",
+        ],
+        env=env,
+        check=True,
+        timeout=300,
+    )
+    report = json.loads(output.read_text(encoding="utf-8"))
+    return {category: report["categories"][category]["score"] for category in CATEGORIES}
+
+
+def lighthouse_scores(ours_url: str, stock_url: str) -> dict[str, tuple[dict[str, float], dict[str, float]]]:
+    scores = {}
+    with StaticHost(WORK / "site-ours", int(ours_url.rsplit(":", 1)[1].strip("/"))), StaticHost(
+        WORK / "site-stock", int(stock_url.rsplit(":", 1)[1].strip("/"))
+    ):
+        for name, page in PAGES.items():
+            print(f"lighthouse: {page}", flush=True)
+            scores[name] = (
+                lighthouse(ours_url + page, WORK / f"lighthouse-ours-{name}.json"),
+                lighthouse(stock_url + page, WORK / f"lighthouse-stock-{name}.json"),
+            )
+    return scores
+
+
+def versions() -> str:
+    from importlib.metadata import version
+
+    chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
+    packages = ", ".join(f"{name} {version(name)}" for name in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions", "mkdocs-video"))
+    return f"{packages}; Python {platform.python_version()}; {chromium}; {os.cpu_count()} cores"
+
+
+def report(runs: int, builds: dict[str, BuildFigures], visits: dict[str, tuple[Transfer, Transfer]], scores: dict | None) -> str:
+    ours_site, stock_site = WORK / "site-ours", WORK / "site-stock"
+    added = added_assets(ours_site, stock_site)
+    loaded = assets_pages_load(ours_site)
+    added_loaded = {path: size for path, size in added.items() if path in loaded}
+    today = dt.date.today().isoformat()
+    lines = [
+        "# Benchmark: the guide vs stock Material for MkDocs",
+        "",
+        f"Written by `make bench` (benchmarks/run.py) on {today}. {versions()}.",
+        "Stock: the same docs, languages, navigation, theme settings, Markdown extensions and plugins",
+        "(search, i18n with its default search, mkdocs-video), without the project's hooks, overrides,",
+        "extra CSS or JavaScript and Markdown extension. Times vary with the machine's load: compare",
+        "rows of one run, not runs.",
+        "",
+        f"## Build (median of {runs} runs)",
+        "",
+        "| Build | Median | Runs | Peak memory |",
+        "|---|---:|---|---:|",
+    ]
+    names = {"ours": "The guide (3 languages, strict)", "stock": "Stock Material + i18n (3 languages)", "stock-3": "Stock Material, 3 plain builds (one per language folder), summed"}
+    for key, label in names.items():
+        figures = builds[key]
+        lines.append(f"| {label} | {figures.median:.1f} s | {', '.join(f'{s:.1f}' for s in figures.seconds)} | {figures.peak_mb:.0f} MB |")
+    ratio = builds["ours"].median / builds["stock-3"].median
+    lines += ["", f"The guide's build takes {ratio:.2f}x the three plain stock builds (target: at most 1.00x).", ""]
+    lines += [
+        "## First visit (gzip, empty cache, everything same-origin the page loads)",
+        "",
+        "| Page | The guide | Stock | Ratio | HTML | CSS | JS | JSON (search index) | Other |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, (ours, stock) in visits.items():
+        cells = " | ".join(f"{kb(ours.of_kind(k))} / {kb(stock.of_kind(k))}" for k in ("html", "css", "js", "json"))
+        other = kb(ours.of_kind("other") + ours.of_kind("xml")) + " / " + kb(stock.of_kind("other") + stock.of_kind("xml"))
+        lines.append(f"| {PAGES[name]} | {kb(ours.total)} | {kb(stock.total)} | {ours.total / stock.total:.2f} | {cells} | {other} |")
+    lines += [
+        "",
+        f"Columns by kind: the guide / stock. Target for the guide page: at most {BUDGET_GUIDE_RATIO:.2f}x stock.",
+        "The search index is loaded on the first visit (Material starts its search worker at once):",
+        "the guide loads its language's index only; stock loads one index of all three languages.",
+        "",
+        "## JavaScript and CSS the project adds (gzip)",
+        "",
+        "| File | gzip | Loaded by pages |",
+        "|---|---:|---|",
+    ]
+    for path, size in added.items():
+        lines.append(f"| `{path}` | {size:,} B | {'yes' if path in loaded else 'on request'} |")
+    lines += [
+        f"| **Loaded by the reading pages** | **{sum(added_loaded.values()):,} B** | target: at most {BUDGET_ADDED_BYTES:,} B |",
+        f"| All added files | {sum(added.values()):,} B | |",
+        "",
+        "## Search index per language",
+        "",
+        "| Index | Raw | gzip |",
+        "|---|---:|---:|",
+    ]
+    for path, (raw, gz) in search_index_sizes(ours_site).items():
+        lines.append(f"| guide: `{path}` | {kb(raw)} | {kb(gz)} |")
+    for path, (raw, gz) in search_index_sizes(stock_site).items():
+        lines.append(f"| stock: `{path}` (all languages) | {kb(raw)} | {kb(gz)} |")
+    lines += ["", "## Lighthouse 12.2.3, mobile (the guide / stock)", ""]
+    if scores:
+        lines += ["| Page | Performance | Accessibility | Best practices | SEO |", "|---|---|---|---|---|"]
+        for name, (ours, stock) in scores.items():
+            cells = " | ".join(f"{ours[c]:.2f} / {stock[c]:.2f}" for c in CATEGORIES)
+            lines.append(f"| {PAGES[name]} | {cells} |")
+        lines += ["", "Targets: performance at least 0.95; accessibility, best practices and SEO 1.00."]
+    else:
+        lines.append("Not run in this benchmark (`--no-lighthouse`, or npm missing).")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="builds of each kind (median reported)")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    WORK.mkdir(parents=True, exist_ok=True)
+    ours_url, stock_url = f"http://127.0.0.1:{free_port()}/", f"http://127.0.0.1:{free_port()}/"
+    builds = timed_builds(args.runs, ours_url, stock_url)
+    visits = transfers(ours_url, stock_url)
+    scores = lighthouse_scores(ours_url, stock_url) if not args.no_lighthouse and ensure_lighthouse() else None
+    text = report(args.runs, builds, visits, scores)
+    args.output.write_text(text, encoding="utf-8")
+    print(text)
+    print(f"Written to {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
