@@ -220,7 +220,8 @@ def test_present_hides_the_chrome_and_shows_the_first_slide(page: Page, watch: P
     expect(page.get_by_text("This module is for new groups.")).to_be_visible()
     assert visible_headings(page) == ["module-demo"]
     assert counter(page) == "Slide 1 of 6"
-    assert watch.foreign_requests(site.url) == [] and watch.page_errors == []
+    assert watch.foreign_requests(site.url) == []
+    assert watch.page_errors == [] and watch.console_errors == []  # nothing blocked by the page's policy
 
 
 def test_slide_type_is_at_least_a_quarter_larger_than_reading_type(page: Page, site: PresentSite) -> None:
@@ -249,6 +250,15 @@ def test_any_page_can_be_presented(page: Page, site: PresentSite) -> None:
     present(page, site.url + "fr/about.html?present")
     expect(page.get_by_text("Some words.")).to_be_visible()
     expect(page.locator(".translation-notice")).to_be_hidden()
+
+
+def test_only_the_page_content_is_on_slides(page: Page, site: PresentSite) -> None:
+    """What the article holds after the content (the home page's progress overview) stays off."""
+    page.goto(site.url + "index.html")
+    expect(page.locator(".checklist-overview")).to_be_visible()
+    present(page, site.url + "index.html?present")
+    expect(page.get_by_text("Welcome.")).to_be_visible()
+    expect(page.locator(".checklist-overview")).to_be_hidden()
 
 
 def test_phones_get_no_present_button(page: Page, site: PresentSite) -> None:
@@ -383,6 +393,9 @@ def open_notes_window(context: BrowserContext, page: Page, name: str = "Open the
 
 
 def test_the_notes_window_follows_the_slides(context: BrowserContext, page: Page, site: PresentSite) -> None:
+    errors: list[str] = []
+    context.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    context.on("weberror", lambda error: errors.append(str(error.error)))
     present(page, site.url + "module-demo.html?present#objectives")
     notes = open_notes_window(context, page)
     assert notes.url == site.url + "module-demo.html?presenter#objectives"
@@ -406,6 +419,7 @@ def test_the_notes_window_follows_the_slides(context: BrowserContext, page: Page
     expect(after).to_have_text("Next slide: End of the presentation.")
     # the notes never reach the shared slides
     expect(page.get_by_text("Discussion note")).to_be_hidden()
+    assert errors == []
 
 
 def test_the_notes_window_moves_the_slides_and_keeps_time(context: BrowserContext, page: Page, site: PresentSite) -> None:
