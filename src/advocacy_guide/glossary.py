@@ -187,7 +187,8 @@ def load_glossary(path: Path) -> Glossary:
         raise GlossaryError(f"{path}: cannot read the glossary: {error}") from error
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        raise GlossaryError(f"{path}:{mark.line + 1 if mark else 1}: not valid YAML ({error.problem}); check the indentation") from error
+        line = mark.line + 1 if mark else 1
+        raise GlossaryError(f"{path}:{line}: not valid YAML ({error.problem}); check the indentation") from error
     reader = _Reader(path)
     top = reader.mapping(root, "the file")
     if "terms" not in top:
@@ -199,7 +200,9 @@ def load_glossary(path: Path) -> Glossary:
     seen: dict[str, int] = {}
     for term in terms:
         if term.id in seen:
-            raise GlossaryError(f"{path}:{term.line}: the id '{term.id}' is already used on line {seen[term.id]}: ids must be unique")
+            raise GlossaryError(
+                f"{path}:{term.line}: the id '{term.id}' is already used on line {seen[term.id]}: ids must be unique"
+            )
         seen[term.id] = term.line
     _check_abbreviations(path, terms)
     return Glossary(terms)
@@ -241,10 +244,15 @@ class _Reader:
             raise self.error(fields["id"], f"the id '{term_id}' must be lowercase words and hyphens, e.g. list-of-issues")
         unknown = set(fields) - {"id", "source", *LANGUAGES}
         if unknown:
-            raise self.error(node, f"term '{term_id}': unknown key(s) {', '.join(sorted(unknown))}; use id, source, {', '.join(LANGUAGES)}")
+            raise self.error(
+                node, f"term '{term_id}': unknown key(s) {', '.join(sorted(unknown))}; use id, source, {', '.join(LANGUAGES)}"
+            )
         missing = [language for language in LANGUAGES if language not in fields]
         if missing:
-            raise self.error(node, f"term '{term_id}' has no {', '.join(missing)} text: add `{missing[0]}:` with at least `term:` and `definition:`")
+            raise self.error(
+                node,
+                f"term '{term_id}' has no {', '.join(missing)} text: add `{missing[0]}:` with at least `term:` and `definition:`",
+            )
         texts = {language: self.term_text(fields[language], term_id, language) for language in LANGUAGES}
         source = self.text(fields["source"], "`source`") if "source" in fields else ""
         return Term(term_id, texts, source, node.start_mark.line + 1)
@@ -276,7 +284,10 @@ class _Reader:
             for correct in (text.term, *text.also):
                 folded_correct = fold(correct)[0]
                 if any(_starts_a_word(folded_correct, m.start()) for m in pattern.finditer(folded_correct)):
-                    raise self.error(fields["wrong"], f"{where}: the wrong variant '{variant}' also matches the correct form '{correct}': make it more precise")
+                    raise self.error(
+                        fields["wrong"],
+                        f"{where}: the wrong variant '{variant}' also matches the correct form '{correct}': make it more precise",
+                    )
         return text
 
 

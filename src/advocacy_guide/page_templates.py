@@ -24,7 +24,9 @@ class SnippetRenderer:
     def __init__(self, config: MkDocsConfig, strings: dict[str, dict[str, str]] | None = None) -> None:
         self._config = config
         self._env: Environment | None = None
-        self._strings = strings if strings is not None else load_ui_strings(Path(config.config_file_path).parent / "data" / "ui-strings.yml")
+        if strings is None:
+            strings = load_ui_strings(Path(config.config_file_path).parent / "data" / "ui-strings.yml")
+        self._strings = strings
 
     def render(self, template: str, language: str, **context: Any) -> str:
         if self._env is None:

@@ -64,7 +64,9 @@ def compare_sequence(
     return problems
 
 
-def compare_links(english: PageStructure, translation: PageStructure, english_file: str, translation_file: str) -> list[Problem]:
+def compare_links(
+    english: PageStructure, translation: PageStructure, english_file: str, translation_file: str
+) -> list[Problem]:
     """Internal links may move inside a translated sentence, so they are compared as a multiset."""
     problems: list[Problem] = []
     english_count = Counter(p.value for p in english.links)
@@ -87,10 +89,14 @@ def compare_links(english: PageStructure, translation: PageStructure, english_fi
     return problems
 
 
-def compare_structures(english: PageStructure, translation: PageStructure, english_file: str, translation_file: str) -> list[Problem]:
+def compare_structures(
+    english: PageStructure, translation: PageStructure, english_file: str, translation_file: str
+) -> list[Problem]:
     """Every structural difference of `translation` from `english`, sorted by line."""
     problems: list[Problem] = []
     for attribute in ("headings", "checklists", "steps", "videos", "blocks"):
-        problems += compare_sequence(getattr(english, attribute), getattr(translation, attribute), translation, english_file, translation_file)
+        problems += compare_sequence(
+            getattr(english, attribute), getattr(translation, attribute), translation, english_file, translation_file
+        )
     problems += compare_links(english, translation, english_file, translation_file)
     return sorted(problems, key=lambda p: p.line)

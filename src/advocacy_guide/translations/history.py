@@ -29,7 +29,12 @@ class Version:
 def _git(root: Path, *args: str) -> str:
     try:
         completed = subprocess.run(
-            ["git", "-c", "core.quotepath=off", "-C", str(root), *args], capture_output=True, text=True, encoding="utf-8", check=False, timeout=120
+            ["git", "-c", "core.quotepath=off", "-C", str(root), *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=False,
+            timeout=120,
         )
     except (OSError, subprocess.TimeoutExpired) as error:
         raise HistoryUnavailable(f"git could not run: {error}") from error
