@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import re
 import shutil
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from advocacy_guide.offline import TOP_FOLDER, build_offline
 from tests.conftest import BuiltSite, PageWatch
+from tests.support.build import REPO
+from tests.support.gates import Gate
 from tests.support.build import free_port, make_fixture_project, mkdocs_build
 from tests.support.media import make_test_poster, make_test_video
 from tests.support.server import StaticHost
@@ -617,3 +621,31 @@ def test_the_guide_modules_present_alike_in_english_and_french(page: Page, built
 def test_axe_finds_no_violation_on_a_guide_module_slide(page: Page, built_site: BuiltSite) -> None:
     present(page, f"{built_site.url}fr/module-coalition.html?present#checklist")
     assert axe_violations(page) == []
+
+
+def test_the_offline_copy_of_the_guide_presents_from_disk(browser: Browser, tmp_path: Path) -> None:
+    """The real offline copy (`make offline`), unzipped, every request but file: aborted."""
+    archive = build_offline(REPO, tmp_path / "advocacy-guide-offline.zip")
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(tmp_path / "unzipped")
+    url = (tmp_path / "unzipped" / TOP_FOLDER / "es" / "module-follow-up.html").as_uri()
+    context = browser.new_context(viewport=VIEWPORT, service_workers="block")
+    errors: list[str] = []
+    context.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    context.on("weberror", lambda error: errors.append(str(error.error)))
+    gate = Gate.attach(context.new_page(), ("file:", "data:", "blob:", "about:"))
+    page = gate.page
+    page.goto(url)
+    page.get_by_role("link", name="Presentar", exact=True).click()
+    expect(page.locator(".present-bar__count")).to_have_text("Diapositiva 1 de 6")
+    page.keyboard.press("End")
+    notes = open_notes_window(context, page, "Abrir la ventana de notas")
+    expect(notes.locator(".present-notes__title")).to_have_text("Para saber más")
+    expect(notes.locator(".present-notes__page")).not_to_be_empty()  # the session plan
+    notes.keyboard.press("Home")
+    expect(page).to_have_url(url + "?present#module-follow-up")
+    page.keyboard.press("Escape")
+    expect(page).to_have_url(url + "#module-follow-up")
+    assert gate.foreign == [] and gate.csp_violations() == []
+    assert errors == [] and gate.page_errors == []
+    context.close()
