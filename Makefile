@@ -15,10 +15,11 @@ serve:
 	scripts/bootstrap.sh
 	$(VENV)/mkdocs serve --strict
 
-## The whole test suite: unit, built-site and browser tests (installs Chromium if missing).
+## The whole test suite: every translation up to date, then unit, built-site and browser tests (installs Chromium if missing).
 test:
 	scripts/bootstrap.sh test
 	scripts/system-deps.sh
+	$(VENV)/advocacy-guide translations --check
 	$(VENV)/python -m pytest
 
 ## Status of every translation: up-to-date, outdated, missing or broken (translators/README.md).

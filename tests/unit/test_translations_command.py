@@ -223,3 +223,11 @@ def test_the_console_script_runs_in_the_project_folder(stamped_repo: Path) -> No
     report = json.loads(completed.stdout)
     assert {"language", "page", "status", "problems"} <= set(report[0])
     assert [(e["language"], e["page"]) for e in report if e["status"] == "outdated"] == [("fr", "index.md"), ("es", "index.md")]
+
+
+def test_check_lists_only_the_pages_that_need_work(stamped_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--root", str(stamped_repo), "--check")
+    assert (code, out) == (0, "fr: 3 up-to-date\nes: 3 up-to-date\n")
+    (stamped_repo / "docs/es/index.md").unlink()
+    code, out, _ = run(capsys, "--root", str(stamped_repo), "--check")
+    assert (code, out) == (1, "es  index.md      missing\nfr: 3 up-to-date\nes: 2 up-to-date, 1 missing\n")

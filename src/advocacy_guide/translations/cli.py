@@ -76,15 +76,18 @@ def run_report(args: argparse.Namespace, out: TextIO | None = None, err: TextIO 
         json.dump([s.as_dict() for s in statuses], out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
-        write_text_report(statuses, out)
+        # With --check, as in CI, only the pages that need work are listed, then the counts.
+        write_text_report(statuses, out, only_problems=args.check)
     if args.check and any(s.status != UP_TO_DATE for s in statuses):
         return EXIT_PROBLEMS
     return 0
 
 
-def write_text_report(statuses: list[PageStatus], out: TextIO) -> None:
+def write_text_report(statuses: list[PageStatus], out: TextIO, only_problems: bool = False) -> None:
     width = max((len(s.page) for s in statuses), default=0)
     for status in statuses:
+        if only_problems and status.status == UP_TO_DATE:
+            continue
         out.write(f"{status.language}  {status.page:<{width}}  {status.status}\n")
         for problem in status.problems:
             out.write(f"    {problem}\n")
