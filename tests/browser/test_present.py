@@ -7,7 +7,6 @@ in English and French, and a checklist. The last tests run on the repository's o
 
 from __future__ import annotations
 
-import re
 import shutil
 import zipfile
 from collections.abc import Iterator
@@ -20,9 +19,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from advocacy_guide.offline import TOP_FOLDER, build_offline
 from tests.conftest import BuiltSite, PageWatch
-from tests.support.build import REPO
+from tests.support.build import REPO, free_port, make_fixture_project, mkdocs_build
 from tests.support.gates import Gate
-from tests.support.build import free_port, make_fixture_project, mkdocs_build
 from tests.support.media import make_test_poster, make_test_video
 from tests.support.server import StaticHost
 
