@@ -1,0 +1,110 @@
+"""The guide's content (issue 3): same pages, anchors, checklist steps and videos in every language.
+
+These read the Markdown sources directly, so a translator sees which file and line broke parity
+without building the site.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from advocacy_guide.markdown_text import front_matter_line_count
+from advocacy_guide.translations.structure import HEADING, attr_id, extract_structure
+from tests.support.build import REPO
+
+DOCS = REPO / "docs"
+TRANSLATIONS = ("fr", "es")
+# The "Engaging step by step" pages: each must end its practical part with a checklist.
+STAGE_PAGES = (
+    "plan-coalition.md",
+    "list-of-issues.md",
+    "written-submission.md",
+    "briefing-dialogue.md",
+    "concluding-observations.md",
+    "follow-up.md",
+)
+MODULE_PAGES = sorted(p.name for p in (DOCS / "en").glob("module-*.md"))
+ENGLISH_PAGES = sorted(p.name for p in (DOCS / "en").glob("*.md"))
+
+
+def structure(language: str, page: str):
+    return extract_structure((DOCS / language / page).read_text(encoding="utf-8"))
+
+
+def test_every_language_has_the_same_pages_and_enough_of_them() -> None:
+    assert len(ENGLISH_PAGES) >= 14
+    for language in TRANSLATIONS:
+        assert sorted(p.name for p in (DOCS / language).glob("*.md")) == ENGLISH_PAGES, language
+
+
+@pytest.mark.parametrize("language", TRANSLATIONS)
+@pytest.mark.parametrize("page", ENGLISH_PAGES)
+def test_translation_has_the_english_anchors_steps_and_videos(language: str, page: str) -> None:
+    english, translated = structure("en", page), structure(language, page)
+    where = f"docs/{language}/{page} vs docs/en/{page}"
+    assert [h.value for h in translated.headings] == [h.value for h in english.headings], f"{where}: heading ids"
+    assert [c.value for c in translated.checklists] == [c.value for c in english.checklists], f"{where}: checklist ids"
+    assert [(s.context, s.value) for s in translated.steps] == [(s.context, s.value) for s in english.steps], f"{where}: step ids"
+    assert [v.value for v in translated.videos] == [v.value for v in english.videos], f"{where}: videos"
+
+
+@pytest.mark.parametrize("language", ("en",) + TRANSLATIONS)
+def test_every_heading_has_an_explicit_id(language: str) -> None:
+    missing = []
+    for path in sorted((DOCS / language).glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        in_fence = False
+        for number, line in enumerate(text.split("\n"), start=1):
+            if line.lstrip().startswith(("```", "~~~")):
+                in_fence = not in_fence
+            if in_fence or number <= front_matter_line_count(text):
+                continue
+            heading = HEADING.match(line)
+            if heading and not line.startswith(" ") and attr_id(heading.group("text")) is None:
+                missing.append(f"{path.relative_to(REPO)}:{number}: {line.strip()}")
+    assert missing == [], "headings without {#id}:\n" + "\n".join(missing)
+
+
+def test_every_stage_page_has_a_checklist_of_concrete_steps() -> None:
+    for page in STAGE_PAGES:
+        english = structure("en", page)
+        assert english.checklists, f"docs/en/{page} has no checklist"
+        assert len(english.steps) >= 4, f"docs/en/{page}: only {len(english.steps)} steps"
+
+
+@pytest.mark.parametrize("page", MODULE_PAGES)
+def test_every_module_has_the_module_sections_a_video_and_a_checklist(page: str) -> None:
+    english = structure("en", page)
+    ids = {h.value for h in english.headings}
+    assert {"objectives", "story", "discussion", "checklist", "facilitator-notes"} <= ids, page
+    assert len(english.videos) == 1, page
+    assert english.checklists, page
+    text = (DOCS / "en" / page).read_text(encoding="utf-8")
+    assert re.search(r'^\?\?\? facilitator "For trainers"', text, re.M), f"{page}: no facilitator notes"
+    assert re.search(r"fictional", text, re.I), f"{page}: the story must say it is fictional"
+
+
+def english_prose_words() -> int:
+    total = 0
+    for path in (DOCS / "en").glob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        body = "\n".join(text.split("\n")[front_matter_line_count(text) :])
+        body = re.sub(r"```.*?```", " ", body, flags=re.S)  # code blocks (templates) are not prose
+        body = re.sub(r"<[^>]+>|\{[^}]*\}|\([^)]*\.md[^)]*\)|https?://\S+", " ", body)
+        total += len(re.findall(r"[A-Za-z][A-Za-z'’-]*", body))
+    return total
+
+
+def test_the_english_guide_has_at_least_12000_words_of_prose() -> None:
+    assert english_prose_words() >= 12000
+
+
+@pytest.mark.parametrize(
+    ("language", "wrong"),
+    [("fr", r"liste des questions"), ("es", r"per[ií]odo de sesi[oó]n\b"), ("fr", r"Conseil des droits de l'homme de l'ONU a examiné")],
+)
+def test_no_known_wrong_term(language: str, wrong: str) -> None:
+    for path in (DOCS / language).glob("*.md"):
+        assert not re.search(wrong, path.read_text(encoding="utf-8"), re.I), f"{path.relative_to(REPO)}: {wrong}"
