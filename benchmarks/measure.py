@@ -234,3 +234,41 @@ def search_index_sizes(site: Path) -> dict[str, tuple[int, int]]:
         path.relative_to(site).as_posix(): (path.stat().st_size, gzip_size(path.read_bytes()))
         for path in sorted(site.rglob("search_index.json"))
     }
+
+
+# -----------------------------------------------------------------------------
+# A static host that compresses, as production hosts do
+# -----------------------------------------------------------------------------
+
+
+def gzip_host(root: Path, port: int = 0) -> Any:
+    """tests.support.server.StaticHost, plus gzip for text responses when the browser asks for it
+    (nginx, Apache, Netlify, Cloudflare and GitHub Pages all do): Lighthouse then measures the
+    bytes a reader's phone really receives."""
+    import io
+
+    from tests.support.server import StaticHost, StaticHostHandler
+
+    class GzipHandler(StaticHostHandler):
+        def send_head(self):  # type: ignore[no-untyped-def]
+            path = Path(self.translate_path(self.path))
+            if path.is_dir():
+                path = path / "index.html"
+            content_type = self.guess_type(str(path))
+            wants_gzip = "gzip" in (self.headers.get("Accept-Encoding") or "")
+            if not (wants_gzip and path.is_file() and content_type.startswith(TEXT_TYPES) and not self.headers.get("Range")):
+                return super().send_head()
+            body = gzip.compress(path.read_bytes(), compresslevel=GZIP_LEVEL, mtime=0)
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Vary", "Accept-Encoding")
+            self.end_headers()
+            return io.BytesIO(body)
+
+    host = StaticHost(root, port)
+    from functools import partial
+
+    host.httpd.RequestHandlerClass = partial(GzipHandler, directory=os.fspath(root))  # type: ignore[assignment]
+    return host

@@ -39,12 +39,12 @@ from benchmarks.measure import (  # noqa: E402 - after the path set-up, so `pyth
     assets_pages_load,
     build,
     first_visit,
+    gzip_host,
     search_index_sizes,
     write_single_language_stock,
     write_stock_project,
 )
 from tests.support.build import free_port  # noqa: E402
-from tests.support.server import StaticHost  # noqa: E402
 
 BENCH = REPO / "benchmarks"
 WORK = BENCH / "work"
@@ -65,6 +65,10 @@ class BuildFigures:
     @property
     def median(self) -> float:
         return statistics.median(self.seconds)
+
+
+def port_of(url: str) -> int:
+    return int(url.rstrip("/").rsplit(":", 1)[1])
 
 
 def kb(size: float) -> str:
@@ -97,9 +101,7 @@ def transfers(ours_url: str, stock_url: str) -> dict[str, tuple[Transfer, Transf
     from playwright.sync_api import sync_playwright
 
     result = {}
-    with StaticHost(WORK / "site-ours", int(ours_url.rsplit(":", 1)[1].strip("/"))), StaticHost(
-        WORK / "site-stock", int(stock_url.rsplit(":", 1)[1].strip("/"))
-    ), sync_playwright() as playwright:
+    with gzip_host(WORK / "site-ours", port_of(ours_url)), gzip_host(WORK / "site-stock", port_of(stock_url)), sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         for name, page in PAGES.items():
             result[name] = (first_visit(browser, ours_url + page, ours_url), first_visit(browser, stock_url + page, stock_url))
@@ -136,9 +138,8 @@ def lighthouse(url: str, output: Path) -> dict[str, float]:
 
 def lighthouse_scores(ours_url: str, stock_url: str) -> dict[str, tuple[dict[str, float], dict[str, float]]]:
     scores = {}
-    with StaticHost(WORK / "site-ours", int(ours_url.rsplit(":", 1)[1].strip("/"))), StaticHost(
-        WORK / "site-stock", int(stock_url.rsplit(":", 1)[1].strip("/"))
-    ):
+    # Served with gzip, as every common static host serves text.
+    with gzip_host(WORK / "site-ours", port_of(ours_url)), gzip_host(WORK / "site-stock", port_of(stock_url)):
         for name, page in PAGES.items():
             print(f"lighthouse: {page}", flush=True)
             scores[name] = (

@@ -41,6 +41,38 @@ def test_every_page_has_no_axe_violation_no_policy_violation_and_no_error(gate: 
     assert gate.page_errors == []
 
 
+def presentable_pages(built_site: BuiltSite) -> list[str]:
+    """Pages with a Present button (the training modules, every language)."""
+    return [p for p in built_site.content_pages() if 'present-open' in (built_site.dir / p).read_text(encoding="utf-8")]
+
+
+def test_the_presentation_view_of_every_module_passes_axe_and_the_policy(gate: Gate, built_site: BuiltSite) -> None:
+    """Trainers share these slides on screen. Every slide of the English modules; the first
+    slide in French and Spanish (the same templates, with the language's text)."""
+    page = gate.page
+    page.set_viewport_size({"width": 1280, "height": 720})
+    pages = presentable_pages(built_site)
+    assert len(pages) >= 3 * 7, pages
+    problems: list[str] = []
+    for path in pages:
+        page.goto(f"{built_site.url}{path}?present", wait_until="networkidle")
+        expect(page.locator(".present-bar")).to_be_visible()
+        slides = 0
+        for _ in range(30):
+            page.wait_for_function("() => document.getAnimations().length === 0")
+            problems += gate.csp_violations() + axe_violations(page)
+            slides += 1
+            if "/" in path:
+                break  # fr/, es/: the first slide
+            before = page.url
+            page.keyboard.press("ArrowRight")
+            if page.url == before:
+                break
+        assert slides > 1 or "/" in path, f"{path}: one slide only: did the keyboard move the slides?"
+    assert problems == [], "\n".join(problems)
+    assert gate.console_errors == [] and gate.page_errors == []
+
+
 def search(page: Page, query: str) -> None:
     box = page.locator("input.md-search__input")
     box.click()
