@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export NO_MKDOCS_2_WARNING := 1
 VENV := .venv/bin
 
-.PHONY: site serve test translations check offline bench links clean
+.PHONY: site serve test translations check offline bench links clean videos
 
 ## Build the deployable site (all three languages) into site/, strictly.
 site:
@@ -26,6 +26,12 @@ test:
 translations:
 	scripts/bootstrap.sh
 	$(VENV)/advocacy-guide translations
+
+## Render the module videos that are missing or older than their storyboards (README, "Module videos").
+videos:
+	scripts/bootstrap.sh test
+	scripts/system-deps.sh
+	$(VENV)/advocacy-guide videos
 
 ## The offline copy for trainers: dist/advocacy-guide-offline.zip, opened from disk (README).
 offline:
