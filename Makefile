@@ -15,11 +15,12 @@ serve:
 	scripts/bootstrap.sh
 	$(VENV)/mkdocs serve --strict
 
-## The whole test suite: every translation up to date, then unit, built-site and browser tests (installs Chromium if missing).
+## The whole test suite: every translation and module video up to date, then unit, built-site and browser tests (installs Chromium if missing).
 test:
 	scripts/bootstrap.sh test
 	scripts/system-deps.sh
 	$(VENV)/advocacy-guide translations --check
+	$(VENV)/advocacy-guide videos --check
 	$(VENV)/python -m pytest
 
 ## Status of every translation: up-to-date, outdated, missing or broken (translators/README.md).
