@@ -5,6 +5,10 @@ the page itself. It allows the site's own origin only. Inline scripts run becaus
 hashes, computed from the final HTML, are listed; `'unsafe-inline'` is never allowed for
 scripts, so a script that an attacker slips into a page does not run.
 
+Only the scripts of the templates are hashed. An inline script inside a page's content (the
+`<article>` Markdown fills) is not: Markdown passes raw HTML through, so a script there was
+written into a page, not into the site's code, and the build reports it instead.
+
 Styles: `style-src 'self'`, without `'unsafe-inline'`. Material changes styles from JavaScript
 through the CSSOM (`element.style.top = ...`, `style.setProperty(...)`), which a policy does not
 govern; it writes no `style="..."` attribute and no `<style>` element into its pages. What a
@@ -50,6 +54,8 @@ CSP_META = re.compile(
     r"""<meta\s+http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>\s*""", re.I
 )
 HEAD = re.compile(r"<head\b[^>]*>", re.I)
+CONTENT_START = re.compile(r"<article\s+class=\"md-content__inner\b[^>]*>", re.I)
+ARTICLE_TAG = re.compile(r"<(/?)article\b[^>]*>", re.I)
 CHARSET_META = re.compile(r"\s*<meta\s+charset\s*=\s*[\"']?[\w-]+[\"']?\s*/?>", re.I)
 
 
@@ -69,10 +75,29 @@ def sha256_source(text: str) -> str:
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
-def inline_scripts(document: str) -> list[str]:
-    """The text of every inline script a browser would run in `document`."""
+def content_region(document: str) -> tuple[int, int] | None:
+    """Where the page's content (Material's `<article class="md-content__inner">`) starts and ends."""
+    start = CONTENT_START.search(document)
+    if start is None:
+        return None
+    depth = 1
+    for tag in ARTICLE_TAG.finditer(document, start.end()):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return start.start(), tag.end()
+    return start.start(), len(document)
+
+
+def inline_scripts(document: str, *, in_content: bool | None = None) -> list[str]:
+    """The text of every inline script a browser would run in `document`; only those inside
+    (True) or outside (False) the page's content when `in_content` is given."""
+    region = content_region(document) if in_content is not None else None
     found = []
     for match in SCRIPT.finditer(document):
+        if in_content is not None:
+            inside = region is not None and region[0] <= match.start() < region[1]
+            if inside != in_content:
+                continue
         attrs = match.group("attrs")
         if attribute(attrs, "src") is not None:
             continue  # loaded from a file: allowed by 'self', not by a hash
@@ -94,7 +119,7 @@ def _unique(items: Iterable[str]) -> tuple[str, ...]:
 def sources_for(document: str, frame_origins: Iterable[str] = (), extra_script_hashes: Iterable[str] = ()) -> PolicySources:
     """The hashes of `document`'s inline scripts and styles, and the given frame origins."""
     return PolicySources(
-        script_hashes=_unique([*map(sha256_source, inline_scripts(document)), *extra_script_hashes]),
+        script_hashes=_unique([*map(sha256_source, inline_scripts(document, in_content=False)), *extra_script_hashes]),
         style_hashes=_unique(map(sha256_source, inline_styles(document))),
         frame_origins=_unique(frame_origins),
         data_media=bool(DATA_MEDIA.search(document)),
@@ -148,9 +173,13 @@ def insert_policy(document: str, policy_text: str) -> str:
 
 
 def policy_findings(document: str) -> list[str]:
-    """What the policy blocks in `document` and the build should report: inline style
-    attributes, inline event handlers (`onclick=`) and `javascript:` links."""
-    findings = []
+    """What the policy blocks in `document` and the build should report: scripts written into
+    the page's content, inline style attributes, inline event handlers (`onclick=`) and
+    `javascript:` links."""
+    findings = [
+        "an inline <script> in the page's content: put the script in a file in overrides/assets/"
+        for _ in inline_scripts(document, in_content=True)
+    ]
     for match in find_in_markup(document, ANY_START_TAG):
         for item in attributes(match.group("attrs")):
             if item.name == "style":

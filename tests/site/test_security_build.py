@@ -51,9 +51,11 @@ def test_markup_the_policy_would_block_fails_the_strict_build_naming_the_page(tm
         "en/index.md": page("Home", "Fine."),
         "en/styled.md": page("Styled", 'A red paragraph.\n{ style="color: red" }'),
         "fr/index.md": page("Accueil", '<button onclick="alert(1)">Cliquer</button>'),
+        "es/index.md": page("Inicio", "Texto.\n\n<script>alert(1)</script>\n"),
     }
     project = make_fixture_project(tmp_path, pages)
     result = mkdocs_build(project, tmp_path / "site", "http://127.0.0.1:8000/")
     assert not result.ok
     assert "styled.html: the page's Content-Security-Policy blocks a style attribute on <p>: move it into a CSS class" in result.output
     assert "fr/index.html: the page's Content-Security-Policy blocks an inline event handler onclick= on <button>" in result.output
+    assert "es/index.html: the page's Content-Security-Policy blocks an inline <script> in the page's content" in result.output

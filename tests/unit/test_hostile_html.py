@@ -135,8 +135,9 @@ def test_interface_strings_are_written_as_text(theme_env, tmp_path: Path, text: 
     env = theme_env(tmp_path)
     rendered = env.from_string('<p title="{{ ui("not_found.title") }}">{{ ui("not_found.text") }}</p>').render()
     collector = parse(rendered)
-    assert collector.elements == [("p", {"title": text})]
-    assert "".join(collector.text) == text
+    written = yaml.safe_load((tmp_path / "data" / "ui-strings.yml").read_text(encoding="utf-8"))["not_found.text"]["en"]
+    assert collector.elements == [("p", {"title": written})]  # YAML itself folds a few line breaks
+    assert "".join(collector.text) == written
 
 
 # -----------------------------------------------------------------------------
@@ -195,6 +196,23 @@ def test_policy_hashes_exactly_the_inline_scripts(body: str, title: str) -> None
     assert secured.index("<meta charset") < secured.index("Content-Security-Policy")
     # a second pass gives the same page
     assert secure_page(secured, "https://guide.example.org/")[0] == secured
+
+
+@SETTINGS
+@given(body=HOSTILE_TEXT.map(lambda t: t.replace("</script", "<\\/script")))
+def test_scripts_written_into_the_content_are_never_allowed(body: str) -> None:
+    """Markdown passes raw HTML through: a script in a page's text must not get a hash."""
+    document = (
+        '<html><head><meta charset="utf-8"><script>template()</script></head><body><main>'
+        f'<article class="md-content__inner md-typeset"><h1>T</h1><article><p>x</p></article><script>{body}</script></article>'
+        "<script>after_content()</script></main></body></html>"
+    )
+    secured, findings = secure_page(document, None)
+    policy_text = next(attrs for tag, attrs in parse(secured).elements if tag == "meta" and attrs.get("http-equiv"))["content"] or ""
+    script_src = next(d for d in policy_text.split("; ") if d.startswith("script-src "))
+    expected = {f"'sha256-{base64.b64encode(hashlib.sha256(t.encode()).digest()).decode()}'" for t in ("template()", "after_content()")}
+    assert set(script_src.split()[1:]) == {"'self'", *expected}
+    assert findings == ["an inline <script> in the page's content: put the script in a file in overrides/assets/"]
 
 
 def test_policy_allows_only_the_sites_own_origin_and_declared_video_hosts() -> None:
