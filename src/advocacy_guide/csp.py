@@ -35,7 +35,7 @@ from advocacy_guide.html_tags import (
     STYLE_ELEMENT,
     attribute,
     attributes,
-    find_in_markup,
+    markup_segments,
 )
 
 # Script types a browser runs; anything else (application/json, text/template) is data.
@@ -54,6 +54,8 @@ CSP_META = re.compile(
     r"""<meta\s+http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>\s*""", re.I
 )
 HEAD = re.compile(r"<head\b[^>]*>", re.I)
+# Searched in lower-cased text (faster than re.I): a cheap first look before parsing attributes.
+_SUSPECT_ATTRIBUTES = re.compile(r"\s(?:style|on[a-z]+)\s*=|javascript:")
 CONTENT_START = re.compile(r"<article\s+class=\"md-content__inner\b[^>]*>", re.I)
 ARTICLE_TAG = re.compile(r"<(/?)article\b[^>]*>", re.I)
 CHARSET_META = re.compile(r"\s*<meta\s+charset\s*=\s*[\"']?[\w-]+[\"']?\s*/?>", re.I)
@@ -180,7 +182,18 @@ def policy_findings(document: str) -> list[str]:
         "an inline <script> in the page's content: put the script in a file in overrides/assets/"
         for _ in inline_scripts(document, in_content=True)
     ]
-    for match in find_in_markup(document, ANY_START_TAG):
+    for is_markup, text in markup_segments(document):
+        # Most of a page has none of these: look at its tags only where one may be.
+        if is_markup and _SUSPECT_ATTRIBUTES.search(text.lower()):
+            findings += _blocked_attributes(text)
+    return findings
+
+
+def _blocked_attributes(markup: str) -> list[str]:
+    findings = []
+    for match in ANY_START_TAG.finditer(markup):
+        if not _SUSPECT_ATTRIBUTES.search(match.group("attrs").lower()):
+            continue
         for item in attributes(match.group("attrs")):
             if item.name == "style":
                 findings.append(f"a style attribute on <{match.group('name')}>: move it into a CSS class in overrides/assets/")

@@ -50,6 +50,8 @@ def with_rel_tokens(rel: str | None, required: tuple[str, ...] = REQUIRED_REL) -
 
 def _secure_anchor(match: re.Match[str], site_url: str | None) -> str:
     tag, attrs = match.group(0), match.group("attrs")
+    if "//" not in attrs:
+        return tag  # no address on another site can be written without "//"
     href = attribute(attrs, "href")
     if href is None or not is_external(href, site_url):
         return tag
