@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 from pathlib import Path
 
 import yaml
@@ -14,7 +16,20 @@ class UiStringsError(ValueError):
 
 
 def load_ui_strings(path: Path) -> dict[str, dict[str, str]]:
-    """Read and validate the strings file: every key must have a text in every language."""
+    """Read and validate the strings file: every key must have a text in every language.
+
+    Several hooks read it, once per language: the file is parsed once for each version of it
+    (path, size and modification time), and each caller gets its own copy.
+    """
+    try:
+        stat = path.stat()
+    except OSError as error:
+        raise UiStringsError(f"{path}: cannot read the interface strings: {error}") from error
+    return copy.deepcopy(_load_ui_strings(path, stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=8)
+def _load_ui_strings(path: Path, mtime_ns: int, size: int) -> dict[str, dict[str, str]]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as error:
