@@ -105,6 +105,16 @@ def inline_site_captions(site_dir: Path) -> int:
     return changed
 
 
+# Files a reader never loads, left out of the copy to keep it small: compressed duplicates,
+# source maps (developer tools only), lunr's word segmenters for Thai and Japanese (0.7 MB).
+LEFT_OUT_SUFFIXES = (".gz", ".map")
+LEFT_OUT_PATHS = ("assets/javascripts/lunr/wordcut.js", "assets/javascripts/lunr/tinyseg.js")
+
+
+def _left_out(site_path: str) -> bool:
+    return site_path.endswith(LEFT_OUT_SUFFIXES) or site_path in LEFT_OUT_PATHS
+
+
 def zip_site(site_dir: Path, zip_path: Path, top_folder: str = TOP_FOLDER) -> Path:
     """Zip `site_dir` under `top_folder/`, with a short multilingual note at the top, in a
     stable order (the same site gives the same list of entries)."""
@@ -113,7 +123,7 @@ def zip_site(site_dir: Path, zip_path: Path, top_folder: str = TOP_FOLDER) -> Pa
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         archive.writestr(f"{top_folder}/OPEN-ME.txt", OPEN_ME)
         for path in sorted(site_dir.rglob("*")):
-            if path.is_file() and not path.name.endswith(".gz"):
+            if path.is_file() and not _left_out(path.relative_to(site_dir).as_posix()):
                 archive.write(path, f"{top_folder}/{path.relative_to(site_dir).as_posix()}")
     partial.replace(zip_path)
     return zip_path

@@ -35,7 +35,7 @@ def test_search_scripts_are_written_next_to_each_languages_index(tmp_path: Path)
 
 def test_zip_holds_every_file_under_one_folder_with_a_note(tmp_path: Path) -> None:
     site = tmp_path / "site"
-    for name in ("index.html", "fr/index.html", "assets/x.js", "sitemap.xml.gz"):
+    for name in ("index.html", "fr/index.html", "assets/x.js", "sitemap.xml.gz", "assets/javascripts/bundle.min.js.map", "assets/javascripts/lunr/wordcut.js"):
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text(name, encoding="utf-8")
     archive = zip_site(site, tmp_path / "dist" / "copy.zip")
