@@ -202,3 +202,32 @@ def _blocked_attributes(markup: str) -> list[str]:
             elif item.name in ("href", "src", "action") and (item.value or "").strip().lower().startswith("javascript:"):
                 findings.append(f"a javascript: address on <{match.group('name')}>: use a button and a script file")
     return findings
+
+
+# What a page's Markdown can hold that the policy blocks: attr_list or raw-HTML style attributes,
+# inline event handlers, scripts, javascript: links.
+_MARKDOWN_BLOCKED = (
+    (re.compile(r"(?:^|[\s{])style\s*=\s*[\"']", re.I), "a style attribute: use a CSS class from overrides/assets/ instead"),
+    (re.compile(r"\son[a-z]+\s*=\s*[\"']", re.I), "an inline event handler (onclick=...): the site's scripts attach behaviour"),
+    (re.compile(r"<script\b", re.I), "a <script>: scripts go in overrides/assets/ files"),
+    (re.compile(r"\]\(\s*<?javascript:|href\s*=\s*[\"']?\s*javascript:", re.I), "a javascript: link: link to a page or section instead"),
+)
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_CODE_SPAN = re.compile(r"(`+).+?\1")
+
+
+def markdown_findings(source: str) -> list[tuple[int, str]]:
+    """(line, what) for each thing in a page's Markdown source that its policy would block,
+    outside code blocks and code spans (where it is shown, not run)."""
+    findings = []
+    fence: str | None = None
+    for number, line in enumerate(source.splitlines(), start=1):
+        marker = _FENCE.match(line)
+        if marker:
+            fence = None if fence == marker.group(1) else (fence or marker.group(1))
+            continue
+        if fence:
+            continue
+        text = _CODE_SPAN.sub("", line)
+        findings += [(number, what) for pattern, what in _MARKDOWN_BLOCKED if pattern.search(text)]
+    return findings

@@ -50,12 +50,23 @@ def test_markup_the_policy_would_block_fails_the_strict_build_naming_the_page(tm
     pages = {
         "en/index.md": page("Home", "Fine."),
         "en/styled.md": page("Styled", 'A red paragraph.\n{ style="color: red" }'),
-        "fr/index.md": page("Accueil", '<button onclick="alert(1)">Cliquer</button>'),
-        "es/index.md": page("Inicio", "Texto.\n\n<script>alert(1)</script>\n"),
+        "fr/index.md": page("Accueil", '<button onclick="alert(1)">Cliquer</button>\n\n<script>alert(1)</script>\n\n`<script>` in code is fine.'),
     }
     project = make_fixture_project(tmp_path, pages)
     result = mkdocs_build(project, tmp_path / "site", "http://127.0.0.1:8000/")
     assert not result.ok
-    assert "styled.html: the page's Content-Security-Policy blocks a style attribute on <p>: move it into a CSS class" in result.output
-    assert "fr/index.html: the page's Content-Security-Policy blocks an inline event handler onclick= on <button>" in result.output
-    assert "es/index.html: the page's Content-Security-Policy blocks an inline <script> in the page's content" in result.output
+    # named by source file and line (front matter counted), once each
+    assert "docs/en/styled.md:8: the page's Content-Security-Policy blocks a style attribute" in result.output
+    assert "docs/fr/index.md:7: the page's Content-Security-Policy blocks an inline event handler (onclick=...)" in result.output
+    assert "docs/fr/index.md:9: the page's Content-Security-Policy blocks a <script>" in result.output
+    assert result.output.count("the page's Content-Security-Policy blocks") == 3, result.output
+
+
+def test_markup_a_template_writes_is_reported_by_built_page(tmp_path: Path) -> None:
+    pages = {"en/index.md": page("Home", "Fine."), "fr/index.md": page("Accueil", "Bien.")}
+    overrides = {"overrides/partials/copyright.html": '<div class="md-copyright" style="color: red">(c)</div>\n'}
+    project = make_fixture_project(tmp_path, pages, extra_files=overrides)
+    result = mkdocs_build(project, tmp_path / "site", "http://127.0.0.1:8000/")
+    assert not result.ok
+    for built in ("index.html", "fr/index.html", "404.html", "fr/404.html"):
+        assert f"hooks/security: {built}: the page's Content-Security-Policy blocks a style attribute on <div>" in result.output

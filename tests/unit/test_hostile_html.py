@@ -253,3 +253,15 @@ def test_existing_policy_is_replaced_not_duplicated() -> None:
 def test_scripts_in_comments_and_data_blocks_are_not_hashed() -> None:
     document = '<script type="application/json">{"x": 1}</script><script type="module">m()</script><script src="a.js">'
     assert inline_scripts(document + "</script>") == ["m()"]
+
+
+def test_markdown_that_the_policy_blocks_is_found_by_line_outside_code() -> None:
+    from advocacy_guide.csp import markdown_findings
+
+    source = (
+        "---\ndescription: x\n---\n# T {#t}\n\nA red paragraph.\n{ style=\"color: red\" }\n\n"
+        '<button onclick="go()">x</button>\nUse `style="x"` and `<script>` in code. [bad](javascript:alert(1))\n\n'
+        "```html\n<script>shown, not run</script>\n<p style=\"x\">\n```\n<script>alert(1)</script>\n"
+        "The style = plain words, written on = paper.\n"
+    )
+    assert [line for line, _ in markdown_findings(source)] == [7, 9, 10, 16]
