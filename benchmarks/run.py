@@ -97,6 +97,26 @@ def timed_builds(runs: int, ours_url: str, stock_url: str) -> dict[str, BuildFig
     return figures
 
 
+def hook_times(site_url: str) -> dict[str, float]:
+    """Seconds spent in each hook module's events during one build under cProfile (which slows
+    everything down about 2x: compare hooks with each other, not with the build times)."""
+    import pstats
+
+    profile = WORK / "build.prof"
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "mkdocs", "build", "-q", "--strict",
+         "-f", str(REPO / "mkdocs.yml"), "-d", str(WORK / "site-profile")],
+        cwd=REPO, env=env, check=True,
+    )
+    times: dict[str, float] = {}
+    for (filename, _line, function), (_cc, _nc, _tt, cumulative, _callers) in pstats.Stats(str(profile)).stats.items():  # type: ignore[attr-defined]
+        path = Path(filename)
+        if path.parent == REPO / "hooks" and function.startswith("on_"):
+            times[path.name] = times.get(path.name, 0.0) + cumulative
+    return dict(sorted(times.items(), key=lambda item: -item[1]))
+
+
 def transfers(ours_url: str, stock_url: str) -> dict[str, tuple[Transfer, Transfer]]:
     from playwright.sync_api import sync_playwright
 
@@ -157,7 +177,9 @@ def versions() -> str:
     return f"{packages}; Python {platform.python_version()}; {chromium}; {os.cpu_count()} cores"
 
 
-def report(runs: int, builds: dict[str, BuildFigures], visits: dict[str, tuple[Transfer, Transfer]], scores: dict | None) -> str:
+def report(
+    runs: int, builds: dict[str, BuildFigures], hooks: dict[str, float], visits: dict[str, tuple[Transfer, Transfer]], scores: dict | None
+) -> str:
     ours_site, stock_site = WORK / "site-ours", WORK / "site-stock"
     added = added_assets(ours_site, stock_site)
     loaded = assets_pages_load(ours_site)
@@ -183,6 +205,15 @@ def report(runs: int, builds: dict[str, BuildFigures], visits: dict[str, tuple[T
         lines.append(f"| {label} | {figures.median:.1f} s | {', '.join(f'{s:.1f}' for s in figures.seconds)} | {figures.peak_mb:.0f} MB |")
     ratio = builds["ours"].median / builds["stock-3"].median
     lines += ["", f"The guide's build takes {ratio:.2f}x the three plain stock builds (target: at most 1.00x).", ""]
+    lines += [
+        "Time in each hook's events, one build under cProfile (profiling slows everything about 2x:",
+        "compare the hooks with each other):",
+        "",
+        "| Hook | Seconds |",
+        "|---|---:|",
+        *(f"| `hooks/{name}` | {seconds:.2f} |" for name, seconds in hooks.items()),
+        "",
+    ]
     lines += [
         "## First visit (gzip, empty cache, everything same-origin the page loads)",
         "",
@@ -240,9 +271,10 @@ def main(argv: list[str] | None = None) -> int:
     WORK.mkdir(parents=True, exist_ok=True)
     ours_url, stock_url = f"http://127.0.0.1:{free_port()}/", f"http://127.0.0.1:{free_port()}/"
     builds = timed_builds(args.runs, ours_url, stock_url)
+    hooks = hook_times(ours_url)
     visits = transfers(ours_url, stock_url)
     scores = lighthouse_scores(ours_url, stock_url) if not args.no_lighthouse and ensure_lighthouse() else None
-    text = report(args.runs, builds, visits, scores)
+    text = report(args.runs, builds, hooks, visits, scores)
     args.output.write_text(text, encoding="utf-8")
     print(text)
     print(f"Written to {args.output}")
