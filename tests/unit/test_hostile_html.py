@@ -265,3 +265,57 @@ def test_markdown_that_the_policy_blocks_is_found_by_line_outside_code() -> None
         "The style = plain words, written on = paper.\n"
     )
     assert [line for line, _ in markdown_findings(source)] == [7, 9, 10, 16]
+
+
+# -----------------------------------------------------------------------------
+# Checklists (advocacy_guide.markdown.checklist)
+# -----------------------------------------------------------------------------
+
+# Ids as a translator could mistype them (the hook reports bad ones; the HTML must hold anyway).
+HOSTILE_ID = st.lists(st.sampled_from(['"', "'", "<", ">", "&", "a", "-", "é", "=", "`", "/"]), min_size=1, max_size=8).map("".join)
+# Titles and steps without raw HTML or Markdown syntax (Markdown passes raw HTML through by design).
+PLAIN_TEXT = st.lists(st.sampled_from(['"', "'", "&", "&amp", "x", "é", "ñ", "=", "/", "?", "1"]), min_size=1, max_size=10).map("".join)
+
+
+@SETTINGS
+@given(checklist_id=HOSTILE_ID, step_id=HOSTILE_ID, title=PLAIN_TEXT, step=PLAIN_TEXT)
+def test_checklist_ids_titles_and_steps_stay_attribute_values_and_text(checklist_id: str, step_id: str, title: str, step: str) -> None:
+    import markdown
+
+    source = f"/// checklist | {title}\n    id: '{checklist_id.replace(chr(39), chr(39) * 2)}'\n\n- [ ] {step} {{#{step_id}}}\n///\n"
+    html = markdown.markdown(source, extensions=["advocacy_guide.markdown.checklist", "attr_list", "md_in_html", "pymdownx.tasklist"])
+    collector = parse(html)
+    tags = [tag for tag, _ in collector.elements]
+    assert tags == ["fieldset", "legend", "ul", "li", "label", "input", "span"], html
+    attrs = dict(collector.elements)
+    assert attrs["fieldset"]["data-checklist"] == checklist_id
+    assert attrs["li"]["data-step"] == step_id
+    assert "".join(collector.text).split() == f"{title} {step}".split()
+
+
+# -----------------------------------------------------------------------------
+# Videos (overrides/partials/video.html, rendered by hooks/videos.py)
+# -----------------------------------------------------------------------------
+
+
+@SETTINGS
+@given(title=HOSTILE_TEXT.filter(str.strip), chapter=HOSTILE_TEXT.filter(str.strip), cue=HOSTILE_TEXT.filter(str.strip), speaker=HOSTILE_TEXT.filter(str.strip), label=HOSTILE_TEXT)
+def test_video_titles_chapters_and_transcripts_stay_text(theme_env, title: str, chapter: str, cue: str, speaker: str, label: str) -> None:
+    from advocacy_guide.video_embed import ChapterLink, Track, VideoView
+
+    env = theme_env(REPO)
+    view = VideoView(
+        kind="media", dom_id="video-x", title=title, language="en", media_url="videos/x.mp4", media_type="video/mp4",
+        media_format="MP4", poster_url="videos/x.webp", download_size="1 MB", duration_iso="PT4S", duration_text="0:04",
+        tracks=[Track("videos/x.vtt", "en", label, True)],
+        chapters=[ChapterLink(0.0, "0:00", chapter, "videos/x.mp4#t=0")],
+        transcript=[{"speaker": speaker, "text": cue}], transcript_language="en",
+    )
+    html = env.get_template("partials/video.html").render(video=view, language="en")
+    collector = parse(html)
+    tags = [tag for tag, _ in collector.elements]
+    assert tags.count("script") == 0 and tags.count("figure") == 1 and tags.count("track") == 1
+    assert dict(collector.elements)["track"]["label"] == label
+    text = "".join(collector.text)
+    for written in (title, chapter, cue, speaker):
+        assert written in text
