@@ -189,6 +189,8 @@ def report(
         "# Benchmark: the guide vs stock Material for MkDocs",
         "",
         f"Written by `make bench` (benchmarks/run.py) on {today}. {versions()}.",
+        f"Load average (1 min) at the end of the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores;",
+        "Lighthouse's performance score and the times drop when other work shares the machine.",
         "Stock: the same docs, languages, navigation, theme settings, Markdown extensions and plugins",
         "(search, i18n with its default search, mkdocs-video), without the project's hooks, overrides,",
         "extra CSS or JavaScript and Markdown extension. Times vary with the machine's load: compare",
