@@ -27,6 +27,8 @@ from mkdocs.utils.meta import get_data
 from pymdownx.blocks import RE_END, RE_START, get_frontmatter
 from pymdownx.tasklist import RE_CHECKBOX
 
+from advocacy_guide.markdown_text import lines_mkdocs_strips
+
 BLOCK_NAME = "checklist"
 # Ids are lowercase English words and hyphens, like heading ids (AUTHORING.md).
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -119,16 +121,6 @@ def _short(text: str) -> str:
 # -----------------------------------------------------------------------------
 # Reading a page
 # -----------------------------------------------------------------------------
-
-
-def front_matter_lines(source: str) -> int:
-    """How many lines of a page's file come before the Markdown that MkDocs hands to hooks.
-
-    MkDocs strips the front matter (and the blank lines after it) with `get_data`; plugins may
-    then rewrite the text (mkdocs-static-i18n drops its last newline), so count on the file.
-    """
-    markdown, _ = get_data(source)
-    return source[: len(source) - len(markdown)].count("\n")
 
 
 def parse_checklists(markdown: str, first_line: int = 1) -> Scan:
@@ -365,7 +357,7 @@ def read_page(path: Path) -> Scan:
     """The checklists of a Markdown file, with the file's own line numbers."""
     source = path.read_text(encoding="utf-8-sig")
     markdown, _ = get_data(source)
-    return parse_checklists(markdown, first_line=front_matter_lines(source) + 1)
+    return parse_checklists(markdown, first_line=lines_mkdocs_strips(source) + 1)
 
 
 def check_docs(docs_dir: Path, languages: Sequence[str], default: str, shown_from: Path) -> list[Finding]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from mkdocs.utils.meta import get_data
+
 # The same front matter MkDocs reads (mkdocs.utils.meta): `---` on the first line, YAML, then a
 # line with `---` or `...`.
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<yaml>.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.S)
@@ -32,6 +34,18 @@ def front_matter_line_count(text: str) -> int:
         return 0
     block = text[: span[1]]
     return block.count("\n") + (0 if block.endswith("\n") else 1)
+
+
+def lines_mkdocs_strips(source: str) -> int:
+    """How many lines of a page's file come before the Markdown that MkDocs hands to hooks.
+
+    Unlike `front_matter_line_count`, this counts the blank lines after the front matter too:
+    MkDocs strips both with `get_data` (and strips nothing when the YAML does not parse). A hook
+    adds this to a line of `on_page_markdown`'s text to name the line of the file. Plugins may
+    rewrite the text afterwards (mkdocs-static-i18n drops its last newline), so count on the file.
+    """
+    markdown, _ = get_data(source)
+    return source[: len(source) - len(markdown)].count("\n")
 
 
 def line_of(text: str, offset: int) -> int:

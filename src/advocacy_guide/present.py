@@ -16,8 +16,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from mkdocs.utils.meta import get_data
-
 from advocacy_guide.markdown_text import mask_non_prose
 
 PRESENT_FLAG = "present"
@@ -70,12 +68,6 @@ def flag_problem(source: str, meta: Mapping[str, object]) -> Problem | None:
         f"'{PRESENT_FLAG}: {meta[PRESENT_FLAG]}' must be 'present: true' (show the Present button) "
         f"or 'present: false' (hide it)",
     )
-
-
-def front_matter_lines(source: str) -> int:
-    """How many lines MkDocs removes from the top of a file before hooks see its Markdown."""
-    markdown, _ = get_data(source)
-    return source[: len(source) - len(markdown)].count("\n")
 
 
 def find_notes(markdown: str) -> list[NotesBlock]:

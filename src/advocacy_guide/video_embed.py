@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from mkdocs.utils import get_relative_url
-from mkdocs.utils.meta import YAML_RE
 
 from advocacy_guide.external_video import SUPPORTED, ExternalVideo, is_external_address, parse_external
 from advocacy_guide.videos import DECLARATIONS_FILE, MEDIA_FOLDER, VideoCatalog, VideoDeclaration
@@ -73,15 +72,6 @@ def external_addresses(markdown: str, mark: str = "type:video") -> list[str]:
     The Content-Security-Policy must allow their hosts as frames, like those of data/videos.yml.
     """
     return [m.target for m in find_markers(markdown, mark).markers if is_external_address(m.target)]
-
-
-def front_matter_lines(source: str) -> int:
-    """How many lines MkDocs removed from the top of a page (front matter and blank lines)."""
-    match = YAML_RE.match(source)
-    if not match:
-        return 0
-    rest = source[match.end():]
-    return source[: match.end()].count("\n") + (len(rest) - len(rest.lstrip("\n")))
 
 
 # -----------------------------------------------------------------------------

@@ -10,10 +10,10 @@ from advocacy_guide.checklists import (
     SiteChecklistIds,
     Step,
     compare_with_english,
-    front_matter_lines,
     parse_checklists,
     split_step_id,
 )
+from advocacy_guide.markdown_text import lines_mkdocs_strips
 
 GOOD = """\
 # Before you send {#before}
@@ -49,10 +49,10 @@ def test_a_checklist_is_read_with_its_title_id_steps_and_lines() -> None:
 
 def test_lines_count_from_the_top_of_the_file_when_front_matter_was_stripped() -> None:
     source = "---\ndescription: Steps.\n---\n\n" + GOOD
-    offset = front_matter_lines(source)
+    offset = lines_mkdocs_strips(source)
     assert offset == 4
     assert parse_checklists(GOOD, first_line=offset + 1).checklists[0].line == 9
-    assert front_matter_lines(GOOD) == 0
+    assert lines_mkdocs_strips(GOOD) == 0
 
 
 def test_loose_lists_indented_blocks_and_several_checklists_are_read() -> None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from advocacy_guide.markdown_text import lines_mkdocs_strips
 from advocacy_guide.present import (
     Problem,
     check_notes,
     fill_missing_titles,
     find_notes,
     flag_problem,
-    front_matter_lines,
     presentable,
 )
 
@@ -41,8 +41,8 @@ def test_a_present_flag_that_is_not_true_or_false_is_reported_on_its_line() -> N
 
 
 def test_front_matter_lines_count_what_mkdocs_removes() -> None:
-    assert front_matter_lines("---\ndescription: x\n---\n\n\n# Title\n") == 5
-    assert front_matter_lines("# Title\n") == 0
+    assert lines_mkdocs_strips("---\ndescription: x\n---\n\n\n# Title\n") == 5
+    assert lines_mkdocs_strips("# Title\n") == 0
 
 
 def test_notes_are_found_outside_code_only() -> None:
