@@ -13,6 +13,7 @@ with the optional endings the file marks in parentheses (`liste(s) des questions
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -22,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from advocacy_guide import LANGUAGES
+from advocacy_guide import LANGUAGES, yaml_parsing
 from advocacy_guide.markdown_text import line_of, mask_non_prose
 
 STATUSES = ("verified", "ngo", "unverified")
@@ -180,9 +181,23 @@ def sort_key(term: str) -> str:
 
 
 def load_glossary(path: Path) -> Glossary:
-    """Read and validate data/glossary.yml; GlossaryError names the line to fix."""
+    """Read and validate data/glossary.yml; GlossaryError names the line to fix.
+
+    Several hooks read it, once per language: the file is parsed once for each version of it
+    (path, size and modification time). The glossary is shared: its terms are frozen, and the
+    patterns it compiles for the term check are then compiled once per build.
+    """
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        stat = path.stat()
+    except OSError as error:
+        raise GlossaryError(f"{path}: cannot read the glossary: {error}") from error
+    return _load_glossary(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_glossary(path: Path, mtime_ns: int, size: int) -> Glossary:
+    try:
+        root = yaml_parsing.compose(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise GlossaryError(f"{path}: cannot read the glossary: {error}") from error
     except yaml.MarkedYAMLError as error:

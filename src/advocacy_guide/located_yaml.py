@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from advocacy_guide import yaml_parsing
+
 
 class LocatedYamlError(ValueError):
     def __init__(self, path: Path | str, line: int, message: str) -> None:
@@ -39,7 +41,7 @@ class YamlList(list):
 def load_located_yaml(text: str, path: Path | str) -> object:
     """Parse `text` into YamlMap / YamlList / str (None for an empty document)."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml_parsing.compose(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1

@@ -15,6 +15,7 @@ from jinja2 import Environment
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 
+from advocacy_guide.template_cache import share_compiled_templates
 from advocacy_guide.ui_strings import load_ui_strings, translate
 
 
@@ -30,7 +31,7 @@ class SnippetRenderer:
 
     def render(self, template: str, language: str, **context: Any) -> str:
         if self._env is None:
-            self._env = self._config.theme.get_env()
+            self._env = share_compiled_templates(self._config.theme.get_env())
         strings = self._strings
 
         def ui(key: str) -> Markup:

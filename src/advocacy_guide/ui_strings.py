@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import copy
 import functools
 from pathlib import Path
 
 import yaml
 
-from advocacy_guide import DEFAULT_LANGUAGE, LANGUAGES
+from advocacy_guide import DEFAULT_LANGUAGE, LANGUAGES, yaml_parsing
 
 
 class UiStringsError(ValueError):
@@ -25,13 +24,16 @@ def load_ui_strings(path: Path) -> dict[str, dict[str, str]]:
         stat = path.stat()
     except OSError as error:
         raise UiStringsError(f"{path}: cannot read the interface strings: {error}") from error
-    return copy.deepcopy(_load_ui_strings(path, stat.st_mtime_ns, stat.st_size))
+    data = _load_ui_strings(path, stat.st_mtime_ns, stat.st_size)
+    # Two levels are all there is (key -> language -> text): copying them is a deep copy, and
+    # about a hundred times faster than copy.deepcopy.
+    return {key: dict(texts) for key, texts in data.items()}
 
 
 @functools.lru_cache(maxsize=8)
 def _load_ui_strings(path: Path, mtime_ns: int, size: int) -> dict[str, dict[str, str]]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml_parsing.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as error:
         raise UiStringsError(f"{path}: cannot read the interface strings: {error}") from error
     if not isinstance(data, dict):

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from advocacy_guide import yaml_parsing
 from advocacy_guide.external_video import is_external_address, parse_external
 
 
@@ -49,7 +50,7 @@ def frame_origins_from_file(path: Path) -> list[str]:
     if not path.is_file():
         return []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml_parsing.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError):
         return []
     return frame_origins(data)

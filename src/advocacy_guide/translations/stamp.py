@@ -23,6 +23,7 @@ from datetime import date
 
 import yaml
 
+from advocacy_guide import yaml_parsing
 from advocacy_guide.markdown_text import FRONT_MATTER
 
 STAMP_KEY = "translation"
@@ -59,7 +60,7 @@ def read_stamp(text: str) -> Stamp | None:
     if not match:
         return None
     try:
-        meta = yaml.safe_load(match.group("yaml") or "") or {}
+        meta = yaml_parsing.safe_load(match.group("yaml") or "") or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1  # +1 for 1-based, +1 for the opening `---`

@@ -1,0 +1,96 @@
+"""What the build reads or compiles once per process (data files, YAML, templates) stays correct."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+from jinja2 import Environment, FileSystemLoader
+
+from advocacy_guide import yaml_parsing
+from advocacy_guide.glossary import GlossaryError, load_glossary
+from advocacy_guide.located_yaml import LocatedYamlError, load_located_yaml
+from advocacy_guide.template_cache import MemoryBytecodeCache, share_compiled_templates
+
+GLOSSARY = """\
+terms:
+  - id: list-of-issues
+    en: {{term: {en}, definition: Questions the Committee sends.}}
+    fr: {{term: liste de points, definition: Questions du Comité.}}
+    es: {{term: lista de cuestiones, definition: Preguntas del Comité.}}
+"""
+
+
+def _touch_later(path: Path) -> None:
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+
+
+@pytest.mark.parametrize(
+    "document",
+    ["key: [unclosed\n", "a: b: c\n", "- item\nkey: value\n", "key: 'open\n", "\tkey: value\n"],
+)
+def test_invalid_yaml_raises_pyyamls_own_error(document: str) -> None:
+    with pytest.raises(yaml.YAMLError) as expected:
+        yaml.compose(document, Loader=yaml.SafeLoader)
+    with pytest.raises(yaml.YAMLError) as fast:
+        yaml_parsing.compose(document)
+    assert str(fast.value) == str(expected.value)
+    with pytest.raises(yaml.YAMLError) as fast_load:
+        yaml_parsing.safe_load(document)
+    assert str(fast_load.value) == str(expected.value)
+
+
+def test_valid_yaml_reads_the_same_values_and_lines() -> None:
+    document = "when: 4:30\nanswer: no\nlist:\n  - one\n  - 2026-11-29\nnested:\n  key: value\n"
+    assert yaml_parsing.safe_load(document) == yaml.safe_load(document)
+    located = load_located_yaml(document, "x.yml")
+    assert located == {"when": "4:30", "answer": "no", "list": ["one", "2026-11-29"], "nested": {"key": "value"}}
+    assert located.key_lines == {"when": 1, "answer": 2, "list": 3, "nested": 6}
+    assert located["list"].item_lines == [4, 5]
+    with pytest.raises(LocatedYamlError) as error:
+        load_located_yaml("a: 1\nb: [x\n", "x.yml")
+    assert error.value.line == 3 and "not valid YAML" in error.value.message
+
+
+def test_the_glossary_is_parsed_once_per_version_of_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.yml"
+    path.write_text(GLOSSARY.format(en="list of issues"), encoding="utf-8")
+    first = load_glossary(path)
+    assert load_glossary(path) is first
+    path.write_text(GLOSSARY.format(en="list of issue"), encoding="utf-8")
+    _touch_later(path)
+    changed = load_glossary(path)
+    assert changed.terms[0].texts["en"].term == "list of issue"
+    path.write_text("terms:\n  - id: Bad Id\n", encoding="utf-8")
+    _touch_later(path)
+    with pytest.raises(GlossaryError, match=r"glossary.yml:2: the id 'Bad Id'"):
+        load_glossary(path)
+
+
+def test_environments_share_compilations_and_see_edited_templates(tmp_path: Path) -> None:
+    template = tmp_path / "t.html"
+    template.write_text("one {{ value }}", encoding="utf-8")
+    cache = MemoryBytecodeCache()
+    compiled: list[str] = []
+
+    class CountingEnvironment(Environment):
+        def _compile(self, source: str, filename: str):  # type: ignore[no-untyped-def]
+            compiled.append(filename)
+            return super()._compile(source, filename)
+
+    def environment() -> Environment:
+        env = CountingEnvironment(loader=FileSystemLoader(str(tmp_path)))
+        env.bytecode_cache = cache
+        return env
+
+    assert environment().get_template("t.html").render(value=1) == "one 1"
+    assert environment().get_template("t.html").render(value=2) == "one 2"
+    assert len(compiled) == 1
+    template.write_text("two {{ value }}", encoding="utf-8")
+    assert environment().get_template("t.html").render(value=3) == "two 3"
+    assert len(compiled) == 2
+    shared = share_compiled_templates(Environment(loader=FileSystemLoader(str(tmp_path))))
+    assert shared.bytecode_cache is not None and shared.get_template("t.html").render(value=4) == "two 4"
