@@ -77,6 +77,7 @@ class WrongTerm:
 class Glossary:
     terms: list[Term]
     _patterns: dict[str, list[tuple[Term, re.Pattern[str], list[re.Pattern[str]]]]] = field(default_factory=dict)
+    _found: dict[tuple[str, str], tuple[WrongTerm, ...]] = field(default_factory=dict, repr=False)
 
     def entries(self, language: str) -> list[Term]:
         """Terms that have a text in `language`, in that language's alphabetical order."""
@@ -92,6 +93,16 @@ class Glossary:
 
     def find_wrong_terms(self, text: str, language: str) -> list[WrongTerm]:
         """Every known wrong variant of `language` in a Markdown source, outside code and comments."""
+        # The build checks each translated page twice (hooks/glossary.py for the page, the
+        # translation status for the status page): the second check reuses the first.
+        key = (language, text)
+        if key not in self._found:
+            if len(self._found) >= 1024:  # `mkdocs serve` sees a new text at every save
+                self._found.clear()
+            self._found[key] = tuple(self._find_wrong_terms(text, language))
+        return list(self._found[key])
+
+    def _find_wrong_terms(self, text: str, language: str) -> list[WrongTerm]:
         if language not in self._patterns:
             self._patterns[language] = [
                 (term, variant_pattern(variant), [variant_pattern(a) for a in term.texts[language].allow])

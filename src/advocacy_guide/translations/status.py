@@ -14,7 +14,7 @@ differences are listed with it, and `stamp` refuses to stamp until they are fixe
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from advocacy_guide.glossary import Glossary
@@ -23,7 +23,7 @@ from advocacy_guide.translations.history import HistoryUnavailable, find_version
 from advocacy_guide.translations.model import BROKEN, MISSING, OUTDATED, UP_TO_DATE, PageStatus, Problem
 from advocacy_guide.translations.project import Project
 from advocacy_guide.translations.stamp import StampError, read_stamp, source_hash, write_stamp
-from advocacy_guide.translations.structure import extract_structure
+from advocacy_guide.translations.structure import PageStructure, extract_structure
 
 
 class StampRefused(Exception):
@@ -41,6 +41,8 @@ class Checker:
     project: Project
     glossary: Glossary
     english_dates: dict[str, date] | None = None
+    # Each English page is compared with two translations: read its structure once per text.
+    _english_structures: dict[str, PageStructure] = field(default_factory=dict, repr=False)
 
     def english_changed(self, page: str) -> date | None:
         if self.english_dates is None:
@@ -58,8 +60,11 @@ class Checker:
         ]
 
     def structure(self, language: str, page: str, text: str, english_text: str) -> list[Problem]:
+        english = self._english_structures.get(english_text)
+        if english is None:
+            english = self._english_structures[english_text] = extract_structure(english_text)
         return compare_structures(
-            extract_structure(english_text),
+            english,
             extract_structure(text),
             self.project.relative(self.project.page_file(self.project.default, page)),
             self.project.relative(self.project.page_file(language, page)),
