@@ -6,12 +6,19 @@ every snippet renderer the hooks create). Compiling them is about a fifth of the
 bytecode cache lets environments reuse one compilation: a template is found by its name and file,
 and used only while its source is unchanged (Jinja compares a checksum of the source), so an
 edited template is compiled again under `mkdocs serve`.
+
+Each language build also lists the theme's files (Material's are some 14,000, icons included) to
+copy its static files: the listing is made once per theme object, that is once per build (`mkdocs
+serve` loads the configuration, and so the theme, again for each rebuild).
 """
 
 from __future__ import annotations
 
-from jinja2 import BytecodeCache, Environment
+from collections.abc import Callable
+
+from jinja2 import BytecodeCache, Environment, FileSystemLoader
 from jinja2.bccache import Bucket
+from mkdocs.theme import Theme
 
 
 class MemoryBytecodeCache(BytecodeCache):
@@ -39,3 +46,34 @@ def share_compiled_templates(env: Environment) -> Environment:
     """`env`, reusing the templates other environments of this process already compiled."""
     env.bytecode_cache = SHARED_CACHE
     return env
+
+
+class _ListedOnceLoader(FileSystemLoader):
+    """A theme's loader whose file listing is made once and shared by the theme's environments."""
+
+    def __init__(self, searchpath: list[str], listing: list[str]) -> None:
+        super().__init__(searchpath)
+        self._listing = listing
+
+    def list_templates(self) -> list[str]:
+        if not self._listing:
+            self._listing.extend(super().list_templates())
+        return list(self._listing)
+
+
+def share_theme_environments(theme: Theme) -> None:
+    """Every environment `theme.get_env()` makes from now on shares compiled templates and the
+    listing of the theme's files. Idempotent (the i18n plugin runs `on_config` per language)."""
+    if getattr(theme, "_guide_shares_environments", False):
+        return
+    make_environment: Callable[[], Environment] = theme.get_env
+    listing: list[str] = []
+
+    def get_env() -> Environment:
+        env = make_environment()
+        assert isinstance(env.loader, FileSystemLoader)  # MkDocs' own loader, over theme.dirs
+        env.loader = _ListedOnceLoader(list(env.loader.searchpath), listing)
+        return share_compiled_templates(env)
+
+    theme.get_env = get_env  # type: ignore[method-assign]
+    theme._guide_shares_environments = True  # type: ignore[attr-defined]

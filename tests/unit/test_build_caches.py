@@ -94,3 +94,28 @@ def test_environments_share_compilations_and_see_edited_templates(tmp_path: Path
     assert len(compiled) == 2
     shared = share_compiled_templates(Environment(loader=FileSystemLoader(str(tmp_path))))
     assert shared.bytecode_cache is not None and shared.get_template("t.html").render(value=4) == "two 4"
+
+
+def test_a_themes_environments_share_compilations_and_one_listing_per_theme(tmp_path: Path) -> None:
+    from mkdocs.theme import Theme
+
+    from advocacy_guide.template_cache import SHARED_CACHE, share_theme_environments
+
+    custom = tmp_path / "overrides"
+    custom.mkdir()
+    (custom / "snippet.html").write_text("snippet {{ value }}", encoding="utf-8")
+    theme = Theme(name="mkdocs", custom_dir=str(custom))
+    share_theme_environments(theme)
+    share_theme_environments(theme)  # on_config runs once per language: no double wrapping
+    first, second = theme.get_env(), theme.get_env()
+    assert first.bytecode_cache is SHARED_CACHE and second.bytecode_cache is SHARED_CACHE
+    assert first.get_template("snippet.html").render(value=1) == "snippet 1"
+    assert "snippet.html" in first.list_templates()
+    (custom / "added.css").write_text("", encoding="utf-8")
+    assert "added.css" not in second.list_templates()  # listed once for this theme (one build)
+    assert second.list_templates(filter_func=lambda name: name.endswith(".html")) == sorted(
+        name for name in first.list_templates() if name.endswith(".html")
+    )
+    rebuilt = Theme(name="mkdocs", custom_dir=str(custom))  # `mkdocs serve` reloads the theme
+    share_theme_environments(rebuilt)
+    assert "added.css" in rebuilt.get_env().list_templates()
