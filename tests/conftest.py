@@ -1,4 +1,5 @@
-"""Shared fixtures: the real site built once per session, a local static host, and Chromium."""
+"""Shared fixtures: the real site and its offline copy built once per session, a local static
+host, and Chromium."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.build import REPO, BuildResult, free_port, mkdocs_build
-from tests.support.server import StaticHost
+from tests.support.build import REPO, BuildResult
+from tests.support.fixture_site import served_build
+from tests.support.offline import OfflineCopy, make_offline_copy
 
 # Debian's Chromium, started so that it makes no background connections of its own: this
 # machine has no internet, and a test about privacy must only see the page's own requests.
@@ -60,13 +62,17 @@ class BuiltSite:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
     """Build the repository's site once, strictly, and serve it like a static host."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    site_dir = tmp_path_factory.mktemp("built") / "site"
-    result = mkdocs_build(REPO, site_dir, url)
-    assert result.ok, f"strict build failed:\n{result.output}\n{result.replicate()}"
-    with StaticHost(site_dir, port) as host:
-        yield BuiltSite(result, host.url)
+    with served_build(REPO, tmp_path_factory.mktemp("built") / "site") as served:
+        yield BuiltSite(served.build, served.url)
+
+
+@pytest.fixture(scope="session")
+def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> OfflineCopy:
+    """`make offline` of the repository's site, built once and unzipped somewhere else.
+
+    Tests open it from file:// and must not write into it.
+    """
+    return make_offline_copy(REPO, tmp_path_factory.mktemp("offline"))
 
 
 @pytest.fixture(scope="session")

@@ -11,11 +11,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from tests.conftest import PageWatch
-from tests.support.build import free_port, make_fixture_project, mkdocs_build
+from tests.support.build import build_strictly, free_port, make_fixture_project
+from tests.support.fixture_site import served_build
+from tests.support.gates import axe_violations
+from tests.support.material import LANGUAGE_NAMES, switch_language
 from tests.support.server import StaticHost
 
 pytestmark = pytest.mark.browser
@@ -59,21 +61,19 @@ NEXT_PAGES = {
     "fr/steps.md": _steps_page("Étapes", "Lisez aussi [l'autre page](other.md).", "Avant d'envoyer votre contribution", ["Une nouvelle première étape", "Donner une source pour chaque chiffre", "Compter les mots et rester sous 10 000 mots"], "Après la session", "Après la session", ["Partager les observations finales", "Planifier le suivi"], first_ids=NEXT_IDS),
     "es/steps.md": _steps_page("Pasos", "Lea también [la otra página](other.md).", "Antes de enviar su contribución", ["Un nuevo primer paso", "Dar una fuente para cada cifra", "Contar las palabras y no pasar de 10 000"], "Después del período de sesiones", "Después del período de sesiones", ["Compartir las observaciones finales", "Planificar el seguimiento"], first_ids=NEXT_IDS),
 }
-LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español"}
 
 
 def _build(tmp_path: Path, pages: dict[str, str], port: int) -> Path:
+    """Build for a given port: a new version of the site is served where the first one was."""
     project = make_fixture_project(tmp_path, pages)
-    result = mkdocs_build(project, tmp_path / "site", f"http://127.0.0.1:{port}/")
-    assert result.ok, f"{result.output}\n{result.replicate()}"
-    return tmp_path / "site"
+    return build_strictly(project, tmp_path / "site", f"http://127.0.0.1:{port}/").site_dir
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = free_port()
-    with StaticHost(_build(tmp_path_factory.mktemp("checklists"), PAGES, port), port) as host:
-        yield host.url
+    tmp = tmp_path_factory.mktemp("checklists")
+    with served_build(make_fixture_project(tmp, PAGES), tmp / "site") as served:
+        yield served.url
 
 
 def box(page: Page, name: str) -> Locator:
@@ -83,11 +83,6 @@ def box(page: Page, name: str) -> Locator:
 
 def progress_of(page: Page, checklist_id: str) -> Locator:
     return page.locator(f'[data-checklist="{checklist_id}"] .checklist__progress')
-
-
-def switch_language(page: Page, name: str) -> None:
-    page.locator(".md-header .md-select").hover()
-    page.locator(".md-select__link", has_text=name).click()
 
 
 def test_a_click_on_the_text_ticks_the_step_and_survives_a_reload(page: Page, watch: PageWatch, site: str) -> None:
@@ -360,8 +355,7 @@ def test_axe_finds_no_violation(page: Page, site: str, path: str) -> None:
     if "steps" in path:
         box(page, "Compter les mots" if path.startswith("fr/") else "Count the words").check()
     expect(page.locator(".checklist-tools")).to_be_visible()
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_report()
+    assert axe_violations(page) == []
 
 
 def test_a_new_version_of_the_guide_keeps_ticks_by_step_id(page: Page, site: str, tmp_path: Path) -> None:

@@ -7,17 +7,10 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.conftest import BuiltSite, PageWatch
+from tests.conftest import BuiltSite
+from tests.support.material import LANGUAGE_NAMES, switch_language, type_search
 
 pytestmark = pytest.mark.browser
-
-LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español"}
-
-
-def switch_language(page: Page, name: str) -> None:
-    page.locator(".md-header .md-select").hover()
-    page.locator(".md-select__link", has_text=name).click()
-
 
 def test_switcher_lands_on_the_same_page_from_every_page(page: Page, built_site: BuiltSite) -> None:
     for number, path in enumerate(built_site.content_pages("en")):
@@ -41,12 +34,6 @@ def test_switcher_follows_the_reader_after_moving_around(page: Page, built_site:
     expect(page).to_have_url(built_site.url + "es/" + target.split("/", 1)[1])
 
 
-def search(page: Page, query: str) -> None:
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(query, delay=30)
-
-
 @pytest.mark.parametrize(
     ("language", "query", "expected_word"),
     [
@@ -58,7 +45,7 @@ def search(page: Page, query: str) -> None:
 def test_search_finds_pages_in_the_readers_language_only(page: Page, built_site: BuiltSite, language: str, query: str, expected_word: str) -> None:
     prefix = "" if language == "en" else f"{language}/"
     page.goto(f"{built_site.url}{prefix}index.html")
-    search(page, query)
+    type_search(page, query)
     results = page.locator(".md-search-result__item > a, .md-search-result__link")
     expect(results.first).to_be_visible()
     hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
@@ -86,10 +73,5 @@ def test_unknown_address_shows_a_404_in_the_readers_language(page: Page, built_s
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in ("sticky", "fixed")
 
 
-def test_pages_make_no_foreign_request_and_log_no_error(page: Page, watch: PageWatch, built_site: BuiltSite) -> None:
-    for path in built_site.content_pages():
-        page.goto(built_site.url + path, wait_until="networkidle")
-    assert watch.foreign_requests(built_site.url) == []
-    assert watch.console_errors == []
-    assert watch.page_errors == []
-    assert any(u.endswith("/fr/sitemap.xml") for u in watch.requests), "switcher sitemap not requested: test saw no switcher"
+# No foreign request and no console error on any page: test_quality_gates_browser.py, which
+# visits every page once (and checks that the language switcher requested its sitemap).

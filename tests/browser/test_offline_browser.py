@@ -5,49 +5,26 @@ that play, all within the pages' Content-Security-Policy and with no console err
 from __future__ import annotations
 
 import re
-import shutil
-import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from advocacy_guide.csp import sha256_source
-from advocacy_guide.offline import TOP_FOLDER, build_offline
 from tests.conftest import LANGUAGES
 from tests.support.build import REPO, make_fixture_project
 from tests.support.gates import Gate
-from tests.support.media import make_test_poster, make_test_video
+from tests.support.material import switch_language, type_search
+from tests.support.media import video_fixture_files
+from tests.support.offline import OfflineCopy, make_offline_copy
 
 pytestmark = pytest.mark.browser
 
 LOCAL = ("file:", "data:", "blob:", "about:")
 
 
-@dataclass
-class Copy:
-    zip: Path
-    root: Path  # the unzipped top folder
-
-    def url(self, path: str) -> str:
-        return (self.root / path).as_uri()
-
-
-def unzip(archive: Path, into: Path) -> Copy:
-    with zipfile.ZipFile(archive) as opened:
-        opened.extractall(into)
-    return Copy(archive, into / TOP_FOLDER)
-
-
-@pytest.fixture(scope="module")
-def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Copy:
-    """`make offline` of the repository's site, unzipped somewhere else."""
-    tmp = tmp_path_factory.mktemp("offline")
-    archive = build_offline(REPO, tmp / "dist" / "advocacy-guide-offline.zip")
-    return unzip(archive, tmp / "unzipped")
+# `offline_copy` (tests/conftest.py, built once per session): `make offline` of the repository's site, unzipped.
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +57,7 @@ class LoadedAddresses(HTMLParser):
                 self.loaded.append(values[name] or "")
 
 
-def test_the_zip_holds_every_page_of_every_language_and_loads_nothing_from_outside(offline_copy: Copy) -> None:
+def test_the_zip_holds_every_page_of_every_language_and_loads_nothing_from_outside(offline_copy: OfflineCopy) -> None:
     english = sorted(p.name for p in (REPO / "docs" / "en").glob("*.md"))
     for language in LANGUAGES:
         folder = offline_copy.root if language == "en" else offline_copy.root / language
@@ -97,30 +74,26 @@ def test_the_zip_holds_every_page_of_every_language_and_loads_nothing_from_outsi
         assert remote == [], f"{page.relative_to(offline_copy.root)} loads {remote}"
 
 
-def test_reading_moving_around_and_switching_language_from_disk(gate: Gate, offline_copy: Copy) -> None:
+def test_reading_moving_around_and_switching_language_from_disk(gate: Gate, offline_copy: OfflineCopy) -> None:
     page = gate.page
     page.goto(offline_copy.url("index.html"))
     expect(page.locator("h1").first).to_be_visible()
     page.locator('.md-nav--primary a[href$="follow-up.html"]').first.click()
     expect(page).to_have_url(offline_copy.url("follow-up.html"))
-    page.locator(".md-header .md-select").hover()
-    page.locator(".md-select__link", has_text="Français").click()
+    switch_language(page, "Français")
     expect(page).to_have_url(offline_copy.url("fr/follow-up.html"))
     expect(page.locator("html")).to_have_attribute("lang", "fr")
-    page.locator(".md-header .md-select").hover()
-    page.locator(".md-select__link", has_text="Español").click()
+    switch_language(page, "Español")
     expect(page).to_have_url(offline_copy.url("es/follow-up.html"))
     assert_clean(gate)
 
 
 @pytest.mark.parametrize(("language", "query", "word"), [("en", "defenders", "defenders"), ("fr", "défenseur", "défenseurs"), ("es", "derecho", "derechos")])
-def test_search_works_from_disk_in_each_language(gate: Gate, offline_copy: Copy, language: str, query: str, word: str) -> None:
+def test_search_works_from_disk_in_each_language(gate: Gate, offline_copy: OfflineCopy, language: str, query: str, word: str) -> None:
     page = gate.page
     prefix = "" if language == "en" else f"{language}/"
     page.goto(offline_copy.url(f"{prefix}committee.html"))
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(query, delay=20)
+    type_search(page, query)
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible()
     expect(page.locator(".md-search-result")).to_contain_text(re.compile(word, re.I))
@@ -137,7 +110,7 @@ def test_search_works_from_disk_in_each_language(gate: Gate, offline_copy: Copy,
     assert_clean(gate)
 
 
-def test_checklists_remember_ticks_from_disk(gate: Gate, offline_copy: Copy) -> None:
+def test_checklists_remember_ticks_from_disk(gate: Gate, offline_copy: OfflineCopy) -> None:
     page = gate.page
     page.goto(offline_copy.url("follow-up.html"))
     step = page.locator(".checklist__step").first
@@ -186,21 +159,16 @@ def video_page(title: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def video_copy(tmp_path_factory: pytest.TempPathFactory) -> Copy:
+def video_copy(tmp_path_factory: pytest.TempPathFactory) -> OfflineCopy:
     tmp = tmp_path_factory.mktemp("offline-video")
-    make_test_video(tmp / "media" / "clip.en.mp4")
-    make_test_poster(tmp / "media" / "clip.en.jpg")
-    files: dict[str, str | bytes] = {"data/videos.yml": VIDEOS_YML}
-    files.update({f"videos/{name}": text for name, text in CAPTIONS.items()})
-    files.update({f"videos/{p.name}": p.read_bytes() for p in (tmp / "media").iterdir()})
+    files = video_fixture_files(tmp / "media", VIDEOS_YML, CAPTIONS)
     pages = {"en/index.md": video_page("Story"), "fr/index.md": video_page("Histoire"), "es/index.md": video_page("Historia")}
     project = make_fixture_project(tmp, pages, extra_files=files)
-    archive = build_offline(project, tmp / "dist" / "copy.zip")
-    return unzip(archive, tmp / "unzipped")
+    return make_offline_copy(project, tmp, "copy.zip")
 
 
 @pytest.mark.parametrize(("language", "cue"), [("en", "Another UN meeting?"), ("fr", "Encore une réunion de l'ONU ?")])
-def test_videos_play_from_disk_with_captions_in_the_page_language(gate: Gate, video_copy: Copy, language: str, cue: str) -> None:
+def test_videos_play_from_disk_with_captions_in_the_page_language(gate: Gate, video_copy: OfflineCopy, language: str, cue: str) -> None:
     page: Page = gate.page
     prefix = "" if language == "en" else f"{language}/"
     page.goto(video_copy.url(f"{prefix}index.html"))

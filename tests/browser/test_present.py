@@ -7,22 +7,17 @@ in English and French, and a checklist. The last tests run on the repository's o
 
 from __future__ import annotations
 
-import shutil
-import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from advocacy_guide.offline import TOP_FOLDER, build_offline
 from tests.conftest import BuiltSite, PageWatch
-from tests.support.build import REPO, free_port, make_fixture_project, mkdocs_build
-from tests.support.gates import Gate
-from tests.support.media import make_test_poster, make_test_video
-from tests.support.server import StaticHost
+from tests.support.build import make_fixture_project
+from tests.support.fixture_site import ServedSite, served_build
+from tests.support.gates import Gate, axe_violations, context_errors
+from tests.support.media import video_fixture_files
+from tests.support.offline import OfflineCopy
 
 pytestmark = pytest.mark.browser
 
@@ -142,29 +137,13 @@ PAGES = {
 SLIDE_IDS = ["module-demo", "objectives", "story", "discussion", "checklist", "go-further"]
 
 
-@dataclass
-class PresentSite:
-    url: str
-    dir: Path
-
-
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PresentSite]:
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     tmp = tmp_path_factory.mktemp("present")
-    media = tmp / "media"
-    make_test_video(media / "clip.en.mp4")
-    shutil.copy(media / "clip.en.mp4", media / "clip.fr.mp4")
-    make_test_poster(media / "clip.en.jpg")
-    shutil.copy(media / "clip.en.jpg", media / "clip.fr.jpg")
-    files: dict[str, str | bytes] = {"data/videos.yml": VIDEOS_YML}
-    files.update({f"videos/{name}": text for name, text in CAPTIONS.items()})
-    files.update({f"videos/{p.name}": p.read_bytes() for p in media.iterdir()})
+    files = video_fixture_files(tmp / "media", VIDEOS_YML, CAPTIONS, versions=("en", "fr"))
     project = make_fixture_project(tmp, PAGES, extra_files=files)
-    port = free_port()
-    result = mkdocs_build(project, tmp / "site", f"http://127.0.0.1:{port}/")
-    assert result.ok, f"strict build failed:\n{result.output}\n{result.replicate()}"
-    with StaticHost(tmp / "site", port) as host:
-        yield PresentSite(host.url, tmp / "site")
+    with served_build(project, tmp / "site") as served:
+        yield served
 
 
 @pytest.fixture(autouse=True)
@@ -190,7 +169,7 @@ def visible_headings(page: Page) -> list[str]:
 # -----------------------------------------------------------------------------
 
 
-def test_present_button_on_modules_and_flagged_pages_only(page: Page, site: PresentSite) -> None:
+def test_present_button_on_modules_and_flagged_pages_only(page: Page, site: ServedSite) -> None:
     page.goto(site.url + "module-demo.html")
     button = page.get_by_role("link", name="Present", exact=True)
     expect(button).to_be_visible()
@@ -205,14 +184,14 @@ def test_present_button_on_modules_and_flagged_pages_only(page: Page, site: Pres
     expect(page.locator(".present-bar__count")).to_have_text("Diapositive 1 sur 6")
 
 
-def test_a_reading_page_does_not_load_the_presentation_code(page: Page, watch: PageWatch, site: PresentSite) -> None:
+def test_a_reading_page_does_not_load_the_presentation_code(page: Page, watch: PageWatch, site: ServedSite) -> None:
     page.goto(site.url + "module-demo.html")
     page.wait_for_load_state("networkidle")
     assert any(url.endswith("/assets/present.js") for url in watch.requests)
     assert not any("present-view" in url for url in watch.requests)
 
 
-def test_present_hides_the_chrome_and_shows_the_first_slide(page: Page, watch: PageWatch, site: PresentSite) -> None:
+def test_present_hides_the_chrome_and_shows_the_first_slide(page: Page, watch: PageWatch, site: ServedSite) -> None:
     page.goto(site.url + "module-demo.html")
     expect(page.locator(".md-header")).to_be_visible()  # the reading view has them
     present(page, site.url + "module-demo.html?present")
@@ -226,7 +205,7 @@ def test_present_hides_the_chrome_and_shows_the_first_slide(page: Page, watch: P
     assert watch.page_errors == [] and watch.console_errors == []  # nothing blocked by the page's policy
 
 
-def test_slide_type_is_at_least_a_quarter_larger_than_reading_type(page: Page, site: PresentSite) -> None:
+def test_slide_type_is_at_least_a_quarter_larger_than_reading_type(page: Page, site: ServedSite) -> None:
     size = "el => parseFloat(getComputedStyle(el).fontSize)"
     page.goto(site.url + "module-demo.html")
     reading = page.get_by_text("This module is for new groups.").evaluate(size)
@@ -240,7 +219,7 @@ def test_slide_type_is_at_least_a_quarter_larger_than_reading_type(page: Page, s
     assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORT["width"]
 
 
-def test_any_page_can_be_presented(page: Page, site: PresentSite) -> None:
+def test_any_page_can_be_presented(page: Page, site: ServedSite) -> None:
     present(page, site.url + "about.html?present")
     assert counter(page) == "Slide 1 of 3"
     page.keyboard.press("End")
@@ -254,7 +233,7 @@ def test_any_page_can_be_presented(page: Page, site: PresentSite) -> None:
     expect(page.locator(".translation-notice")).to_be_hidden()
 
 
-def test_only_the_page_content_is_on_slides(page: Page, site: PresentSite) -> None:
+def test_only_the_page_content_is_on_slides(page: Page, site: ServedSite) -> None:
     """What the article holds after the content (the home page's progress overview) stays off."""
     page.goto(site.url + "index.html")
     expect(page.locator(".checklist-overview")).to_be_visible()
@@ -263,7 +242,7 @@ def test_only_the_page_content_is_on_slides(page: Page, site: PresentSite) -> No
     expect(page.locator(".checklist-overview")).to_be_hidden()
 
 
-def test_phones_get_no_present_button(page: Page, site: PresentSite) -> None:
+def test_phones_get_no_present_button(page: Page, site: ServedSite) -> None:
     page.set_viewport_size({"width": 390, "height": 800})
     page.goto(site.url + "module-demo.html")
     expect(page.locator("h1")).to_be_visible()
@@ -277,7 +256,7 @@ def test_phones_get_no_present_button(page: Page, site: PresentSite) -> None:
 # -----------------------------------------------------------------------------
 
 
-def test_keyboard_moves_change_the_address(page: Page, site: PresentSite) -> None:
+def test_keyboard_moves_change_the_address(page: Page, site: ServedSite) -> None:
     present(page, site.url + "module-demo.html?present")
     moves = [
         ("ArrowRight", "objectives", 2), ("PageDown", "story", 3), ("Space", "discussion", 4),
@@ -291,7 +270,7 @@ def test_keyboard_moves_change_the_address(page: Page, site: PresentSite) -> Non
         assert visible_headings(page)[-1] == section
 
 
-def test_buttons_move_too_and_a_screen_reader_hears_the_new_slide(page: Page, site: PresentSite) -> None:
+def test_buttons_move_too_and_a_screen_reader_hears_the_new_slide(page: Page, site: ServedSite) -> None:
     present(page, site.url + "module-demo.html?present")
     page.get_by_role("button", name="Next slide").click()
     expect(page).to_have_url(site.url + "module-demo.html?present#objectives")
@@ -306,7 +285,7 @@ def test_buttons_move_too_and_a_screen_reader_hears_the_new_slide(page: Page, si
     expect(page.locator("h2#story")).to_be_focused()
 
 
-def test_every_control_is_reachable_with_the_tab_key(page: Page, site: PresentSite) -> None:
+def test_every_control_is_reachable_with_the_tab_key(page: Page, site: ServedSite) -> None:
     present(page, site.url + "module-demo.html?present")
     names = set()
     for _ in range(15):
@@ -315,7 +294,7 @@ def test_every_control_is_reachable_with_the_tab_key(page: Page, site: PresentSi
     assert {"Previous slide", "Next slide", "Open the notes window", "Back to the page"} <= names
 
 
-def test_a_slide_address_opens_that_slide_and_reload_keeps_it(page: Page, site: PresentSite) -> None:
+def test_a_slide_address_opens_that_slide_and_reload_keeps_it(page: Page, site: ServedSite) -> None:
     present(page, site.url + "module-demo.html?present#discussion")
     assert counter(page) == "Slide 4 of 6"
     assert visible_headings(page) == ["module-demo", "discussion"]
@@ -332,7 +311,7 @@ def test_a_slide_address_opens_that_slide_and_reload_keeps_it(page: Page, site: 
     assert counter(page) == "Slide 5 of 6"
 
 
-def test_escape_returns_to_the_reading_view_at_the_same_section(page: Page, site: PresentSite) -> None:
+def test_escape_returns_to_the_reading_view_at_the_same_section(page: Page, site: ServedSite) -> None:
     present(page, site.url + "module-demo.html?present#discussion")
     page.keyboard.press("ArrowRight")
     page.keyboard.press("Escape")
@@ -347,7 +326,7 @@ def test_escape_returns_to_the_reading_view_at_the_same_section(page: Page, site
     expect(page).to_have_url(site.url + "module-demo.html#story")
 
 
-def test_slides_follow_the_reduced_motion_preference(page: Page, site: PresentSite) -> None:
+def test_slides_follow_the_reduced_motion_preference(page: Page, site: ServedSite) -> None:
     animation = "() => getComputedStyle(document.querySelector('.present-on:not(h1)')).animationName"
     present(page, site.url + "module-demo.html?present")
     page.keyboard.press("ArrowRight")
@@ -362,7 +341,7 @@ def test_slides_follow_the_reduced_motion_preference(page: Page, site: PresentSi
 # -----------------------------------------------------------------------------
 
 
-def test_notes_are_a_folded_box_for_readers_and_hidden_from_slides(page: Page, site: PresentSite) -> None:
+def test_notes_are_a_folded_box_for_readers_and_hidden_from_slides(page: Page, site: ServedSite) -> None:
     page.goto(site.url + "module-demo.html")
     box = page.locator("details.facilitator").first
     expect(box.locator("summary")).to_have_text("For trainers")
@@ -394,10 +373,8 @@ def open_notes_window(context: BrowserContext, page: Page, name: str = "Open the
     return notes
 
 
-def test_the_notes_window_follows_the_slides(context: BrowserContext, page: Page, site: PresentSite) -> None:
-    errors: list[str] = []
-    context.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    context.on("weberror", lambda error: errors.append(str(error.error)))
+def test_the_notes_window_follows_the_slides(context: BrowserContext, page: Page, site: ServedSite) -> None:
+    errors = context_errors(context)
     present(page, site.url + "module-demo.html?present#objectives")
     notes = open_notes_window(context, page)
     assert notes.url == site.url + "module-demo.html?presenter#objectives"
@@ -424,7 +401,7 @@ def test_the_notes_window_follows_the_slides(context: BrowserContext, page: Page
     assert errors == []
 
 
-def test_the_notes_window_moves_the_slides_and_keeps_time(context: BrowserContext, page: Page, site: PresentSite) -> None:
+def test_the_notes_window_moves_the_slides_and_keeps_time(context: BrowserContext, page: Page, site: ServedSite) -> None:
     context.clock.install()  # the windows' time, moved by the test
     present(page, site.url + "module-demo.html?present")
     notes = open_notes_window(context, page)
@@ -452,7 +429,7 @@ def test_the_notes_window_moves_the_slides_and_keeps_time(context: BrowserContex
 
 @pytest.mark.parametrize("blocked", [["BroadcastChannel"], ["BroadcastChannel", "localStorage"]])
 def test_the_windows_keep_in_step_without_broadcast_channel_or_storage(
-    context: BrowserContext, page: Page, site: PresentSite, blocked: list[str]
+    context: BrowserContext, page: Page, site: ServedSite, blocked: list[str]
 ) -> None:
     """As in browsers that give file:// pages neither; the popup and its opener still talk."""
     context.add_init_script("".join(f"Object.defineProperty(window, '{name}', {{get() {{ throw new Error('blocked'); }}}});" for name in blocked))
@@ -467,7 +444,7 @@ def test_the_windows_keep_in_step_without_broadcast_channel_or_storage(
     expect(page).to_have_url(site.url + "module-demo.html?present#story")
 
 
-def test_the_offline_copy_presents_from_disk(context: BrowserContext, page: Page, site: PresentSite) -> None:
+def test_the_offline_copy_presents_from_disk(context: BrowserContext, page: Page, site: ServedSite) -> None:
     url = (site.dir / "fr" / "module-demo.html").as_uri()
     present(page, url + "?present#discussion")
     assert counter(page) == "Diapositive 4 sur 6"
@@ -499,7 +476,7 @@ def slide_ids(page: Page) -> list[str]:
     raise AssertionError(f"no last slide after {ids}")
 
 
-def test_the_french_module_has_the_same_slides(page: Page, site: PresentSite) -> None:
+def test_the_french_module_has_the_same_slides(page: Page, site: ServedSite) -> None:
     present(page, site.url + "module-demo.html?present")
     english = slide_ids(page)
     present(page, site.url + "fr/module-demo.html?present")
@@ -512,7 +489,7 @@ def test_the_french_module_has_the_same_slides(page: Page, site: PresentSite) ->
     expect(page.get_by_role("navigation", name="Commandes de la présentation")).to_be_visible()
 
 
-def test_the_video_fits_the_slide_and_plays_with_the_page_language_captions(page: Page, site: PresentSite) -> None:
+def test_the_video_fits_the_slide_and_plays_with_the_page_language_captions(page: Page, site: ServedSite) -> None:
     present(page, site.url + "fr/module-demo.html?present#story")
     video = page.locator("video")
     expect(video).to_be_visible()
@@ -531,7 +508,7 @@ def test_the_video_fits_the_slide_and_plays_with_the_page_language_captions(page
     assert video.evaluate("v => v.paused") is True
 
 
-def test_a_checklist_can_be_ticked_live_on_a_slide(page: Page, site: PresentSite) -> None:
+def test_a_checklist_can_be_ticked_live_on_a_slide(page: Page, site: ServedSite) -> None:
     present(page, site.url + "module-demo.html?present#checklist")
     step = page.get_by_role("checkbox", name="Find the last concluding observations")
     step.check()
@@ -551,26 +528,26 @@ def test_a_checklist_can_be_ticked_live_on_a_slide(page: Page, site: PresentSite
 # -----------------------------------------------------------------------------
 
 
-def axe_violations(page: Page) -> list[tuple[str, list]]:
+def settled_axe_violations(page: Page) -> list[str]:
+    """axe-core's violations once the slide's transitions have ended."""
     page.wait_for_function("() => document.getAnimations().length === 0")
-    results = Axe().run(page)
-    return [(v["id"], [n["target"] for n in v["nodes"]]) for v in results.response["violations"]]
+    return axe_violations(page)
 
 
 @pytest.mark.parametrize("section", ["module-demo", "story", "checklist"])
-def test_axe_finds_no_violation_in_the_presentation_view(page: Page, site: PresentSite, section: str) -> None:
+def test_axe_finds_no_violation_in_the_presentation_view(page: Page, site: ServedSite, section: str) -> None:
     present(page, f"{site.url}module-demo.html?present#{section}")
-    assert axe_violations(page) == []
+    assert settled_axe_violations(page) == []
 
 
-def test_axe_finds_no_violation_in_the_notes_window(context: BrowserContext, page: Page, site: PresentSite) -> None:
+def test_axe_finds_no_violation_in_the_notes_window(context: BrowserContext, page: Page, site: ServedSite) -> None:
     present(page, site.url + "fr/module-demo.html?present#discussion")
     notes = open_notes_window(context, page, "Ouvrir la fenêtre des notes")
     expect(notes.locator(".present-notes__slide")).to_contain_text("Note de discussion")
-    assert axe_violations(notes) == []
+    assert settled_axe_violations(notes) == []
 
 
-def test_printing_a_module_gives_a_clean_handout(page: Page, site: PresentSite) -> None:
+def test_printing_a_module_gives_a_clean_handout(page: Page, site: ServedSite) -> None:
     page.goto(site.url + "module-demo.html")
     page.get_by_role("checkbox", name="Mark every recommendation").check()
     page.emulate_media(media="print")
@@ -593,7 +570,7 @@ def test_printing_a_module_gives_a_clean_handout(page: Page, site: PresentSite) 
     expect(page.locator("details.facilitator").first).to_be_visible()
 
 
-def test_printing_from_the_slides_gives_the_whole_handout(page: Page, site: PresentSite) -> None:
+def test_printing_from_the_slides_gives_the_whole_handout(page: Page, site: ServedSite) -> None:
     present(page, site.url + "module-demo.html?present#story")
     page.emulate_media(media="print")
     for section in SLIDE_IDS:
@@ -618,19 +595,14 @@ def test_the_guide_modules_present_alike_in_english_and_french(page: Page, built
 
 def test_axe_finds_no_violation_on_a_guide_module_slide(page: Page, built_site: BuiltSite) -> None:
     present(page, f"{built_site.url}fr/module-coalition.html?present#checklist")
-    assert axe_violations(page) == []
+    assert settled_axe_violations(page) == []
 
 
-def test_the_offline_copy_of_the_guide_presents_from_disk(browser: Browser, tmp_path: Path) -> None:
+def test_the_offline_copy_of_the_guide_presents_from_disk(browser: Browser, offline_copy: OfflineCopy) -> None:
     """The real offline copy (`make offline`), unzipped, every request but file: aborted."""
-    archive = build_offline(REPO, tmp_path / "advocacy-guide-offline.zip")
-    with zipfile.ZipFile(archive) as opened:
-        opened.extractall(tmp_path / "unzipped")
-    url = (tmp_path / "unzipped" / TOP_FOLDER / "es" / "module-follow-up.html").as_uri()
+    url = offline_copy.url("es/module-follow-up.html")
     context = browser.new_context(viewport=VIEWPORT, service_workers="block")
-    errors: list[str] = []
-    context.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    context.on("weberror", lambda error: errors.append(str(error.error)))
+    errors = context_errors(context)
     gate = Gate.attach(context.new_page(), ("file:", "data:", "blob:", "about:"))
     page = gate.page
     page.goto(url)

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, expect
 
 from tests.conftest import LANGUAGES, BuiltSite
 from tests.support.gates import Gate, axe_violations
+from tests.support.material import type_search
 
 pytestmark = pytest.mark.browser
 
@@ -39,6 +40,8 @@ def test_every_page_has_no_axe_violation_no_policy_violation_and_no_error(gate: 
     assert gate.foreign == []
     assert gate.console_errors == []
     assert gate.page_errors == []
+    # Material's language switcher asks for the language's sitemap: without it, no switcher ran.
+    assert any(u.endswith("/fr/sitemap.xml") for u in gate.requests), "switcher sitemap not requested: test saw no switcher"
 
 
 def presentable_pages(built_site: BuiltSite) -> list[str]:
@@ -73,18 +76,12 @@ def test_the_presentation_view_of_every_module_passes_axe_and_the_policy(gate: G
     assert gate.console_errors == [] and gate.page_errors == []
 
 
-def search(page: Page, query: str) -> None:
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(query, delay=20)
-
-
 @pytest.mark.parametrize(("language", "query"), [("en", "committee"), ("fr", "comité"), ("es", "comité")])
 def test_search_dialog_is_accessible_and_allowed_by_the_policy(gate: Gate, built_site: BuiltSite, language: str, query: str) -> None:
     prefix = "" if language == "en" else f"{language}/"
     page = gate.page
     page.goto(f"{built_site.url}{prefix}index.html", wait_until="networkidle")
-    search(page, query)
+    type_search(page, query)
     expect(page.locator(".md-search-result__item").first).to_be_visible()
     dialog = page.locator(".md-search[role=dialog]")
     assert (dialog.get_attribute("aria-label") or "").strip(), "the search dialog has no name"

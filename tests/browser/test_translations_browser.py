@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from tests.conftest import PageWatch
-from tests.support.build import free_port, mkdocs_build
-from tests.support.server import StaticHost
+from tests.support.fixture_site import served_build
+from tests.support.gates import axe_violations
 from tests.support.translation_repo import make_translated_site_project
 
 pytestmark = pytest.mark.browser
@@ -21,17 +20,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The fixture site of tests/site/test_translations_site.py, served on 127.0.0.1."""
     tmp = tmp_path_factory.mktemp("translated-browser")
     project = make_translated_site_project(tmp)
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    result = mkdocs_build(project, tmp / "site", url)
-    assert result.ok, f"strict build failed:\n{result.output}\n{result.replicate()}"
-    with StaticHost(tmp / "site", port) as host:
-        yield host.url
-
-
-def axe_violations(page: Page) -> list[str]:
-    response = Axe().run(page).response
-    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in response["violations"]]
+    with served_build(project, tmp / "site") as served:
+        yield served.url
 
 
 def test_outdated_notice_is_read_as_a_note_and_leads_to_the_english_page(page: Page, watch: PageWatch, site: str) -> None:

@@ -6,19 +6,16 @@ by the same kind of static host as production.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, Response, expect
 
 from tests.conftest import PageWatch
-from tests.support.build import free_port, make_fixture_project, mkdocs_build
-from tests.support.media import make_test_poster, make_test_video
-from tests.support.server import StaticHost
+from tests.support.build import make_fixture_project
+from tests.support.fixture_site import ServedSite, served_build
+from tests.support.media import video_fixture_files
 
 pytestmark = pytest.mark.browser
 
@@ -88,29 +85,13 @@ PAGES = {
 }
 
 
-@dataclass
-class VideoSite:
-    url: str
-    dir: Path
-
-
 @pytest.fixture(scope="module")
-def video_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VideoSite]:
+def video_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     tmp = tmp_path_factory.mktemp("video-browser")
-    media = tmp / "media"
-    make_test_video(media / "clip.en.mp4")
-    shutil.copy(media / "clip.en.mp4", media / "clip.fr.mp4")
-    make_test_poster(media / "clip.en.jpg")
-    shutil.copy(media / "clip.en.jpg", media / "clip.fr.jpg")
-    files: dict[str, str | bytes] = {"data/videos.yml": VIDEOS_YML}
-    files.update({f"videos/{name}": text for name, text in CAPTIONS.items()})
-    files.update({f"videos/{p.name}": p.read_bytes() for p in media.iterdir()})
+    files = video_fixture_files(tmp / "media", VIDEOS_YML, CAPTIONS, versions=("en", "fr"))
     project = make_fixture_project(tmp, PAGES, extra_files=files)
-    port = free_port()
-    result = mkdocs_build(project, tmp / "site", f"http://127.0.0.1:{port}/")
-    assert result.ok, f"strict build failed:\n{result.output}\n{result.replicate()}"
-    with StaticHost(tmp / "site", port) as host:
-        yield VideoSite(host.url, tmp / "site")
+    with served_build(project, tmp / "site") as served:
+        yield served
 
 
 def open_page(page: Page, url: str) -> None:
@@ -123,7 +104,7 @@ def start_playing(page: Page) -> None:
     page.wait_for_function("() => document.querySelector('video').currentTime > 0")
 
 
-def test_nothing_leaves_the_origin_and_no_video_downloads_before_play(page: Page, watch: PageWatch, video_site: VideoSite) -> None:
+def test_nothing_leaves_the_origin_and_no_video_downloads_before_play(page: Page, watch: PageWatch, video_site: ServedSite) -> None:
     open_page(page, video_site.url + "index.html")
     expect(page.locator("figure.video video")).to_be_visible()
     assert watch.foreign_requests(video_site.url) == []
@@ -134,7 +115,7 @@ def test_nothing_leaves_the_origin_and_no_video_downloads_before_play(page: Page
     assert watch.page_errors == [] and watch.console_errors == []
 
 
-def test_after_play_the_page_language_captions_show(page: Page, watch: PageWatch, video_site: VideoSite) -> None:
+def test_after_play_the_page_language_captions_show(page: Page, watch: PageWatch, video_site: ServedSite) -> None:
     open_page(page, video_site.url + "es/index.html")
     start_playing(page)
     page.wait_for_function(
@@ -148,7 +129,7 @@ def test_after_play_the_page_language_captions_show(page: Page, watch: PageWatch
     assert watch.foreign_requests(video_site.url) == []
 
 
-def test_the_french_page_loads_its_media_and_captions(page: Page, watch: PageWatch, video_site: VideoSite) -> None:
+def test_the_french_page_loads_its_media_and_captions(page: Page, watch: PageWatch, video_site: ServedSite) -> None:
     responses: list[Response] = []
     page.on("response", lambda response: responses.append(response))
     open_page(page, video_site.url + "fr/index.html")
@@ -162,7 +143,7 @@ def test_the_french_page_loads_its_media_and_captions(page: Page, watch: PageWat
     expect(page.locator(".video__transcript summary")).to_have_text("Transcription")
 
 
-def test_chapter_links_seek_the_video(page: Page, watch: PageWatch, video_site: VideoSite) -> None:
+def test_chapter_links_seek_the_video(page: Page, watch: PageWatch, video_site: ServedSite) -> None:
     open_page(page, video_site.url + "index.html")
     page.get_by_role("link", name="0:02 The decision").click()
     page.wait_for_function("() => document.querySelector('video').currentTime >= 2")
@@ -173,7 +154,7 @@ def test_chapter_links_seek_the_video(page: Page, watch: PageWatch, video_site: 
     assert watch.page_errors == []
 
 
-def test_an_external_host_is_contacted_only_after_the_click(page: Page, watch: PageWatch, video_site: VideoSite) -> None:
+def test_an_external_host_is_contacted_only_after_the_click(page: Page, watch: PageWatch, video_site: ServedSite) -> None:
     open_page(page, video_site.url + "external.html")
     figure = page.locator("figure.video")
     expect(figure).to_contain_text("www.youtube-nocookie.com")
@@ -188,7 +169,7 @@ def test_an_external_host_is_contacted_only_after_the_click(page: Page, watch: P
     assert hosts <= {"www.youtube-nocookie.com"}, hosts
 
 
-def test_hostile_titles_chapters_and_captions_stay_text(page: Page, watch: PageWatch, video_site: VideoSite) -> None:
+def test_hostile_titles_chapters_and_captions_stay_text(page: Page, watch: PageWatch, video_site: ServedSite) -> None:
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     open_page(page, video_site.url + "hostile.html")
@@ -202,7 +183,7 @@ def test_hostile_titles_chapters_and_captions_stay_text(page: Page, watch: PageW
 
 
 @pytest.mark.parametrize("path", ["index.html", "fr/index.html", "external.html"])
-def test_video_blocks_have_no_accessibility_violations(page: Page, video_site: VideoSite, path: str) -> None:
+def test_video_blocks_have_no_accessibility_violations(page: Page, video_site: ServedSite, path: str) -> None:
     open_page(page, video_site.url + path)
     page.locator(".video__transcript summary").click()  # open, so that its contents are checked too
     results = Axe().run(page, context="figure.video", options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]})

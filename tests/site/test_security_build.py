@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.support.build import make_fixture_project, mkdocs_build
+from tests.support.build import build_strictly, make_fixture_project, mkdocs_build
 
 VIDEOS_YML = """\
 hosted:
@@ -39,8 +39,7 @@ def test_frames_allow_exactly_the_declared_and_placed_video_hosts(tmp_path: Path
     project = make_fixture_project(
         tmp_path, pages, extra_files={"data/videos.yml": VIDEOS_YML, "videos/clip.en.vtt": CAPTIONS}
     )
-    result = mkdocs_build(project, tmp_path / "site", "http://127.0.0.1:8000/")
-    assert result.ok, f"{result.output}\n{result.replicate()}"
+    build_strictly(project, tmp_path / "site", "http://127.0.0.1:8000/")
     for built in ("index.html", "vimeo.html", "fr/index.html", "404.html", "fr/404.html"):
         directives = policy_of((tmp_path / "site" / built).read_text(encoding="utf-8"))
         assert directives["frame-src"] == "'self' https://player.vimeo.com https://www.youtube-nocookie.com", built

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.build import BuildResult, make_fixture_project, mkdocs_build
+from tests.support.build import BuildResult, build_strictly, make_fixture_project
 
 GOLDEN = Path(__file__).parent / "golden" / "videos"
 ARTICLE = re.compile(r"<!--golden-->(.*?)<!--/golden-->", re.DOTALL)
@@ -152,9 +152,7 @@ def golden_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
         config_changes={"hooks": ["hooks/i18n_site.py", "hooks/videos.py"]},
         extra_files=files,
     )
-    result = mkdocs_build(project, tmp / "site", "http://127.0.0.1:8000/")
-    assert result.ok, f"strict build failed:\n{result.output}\n{result.replicate()}"
-    return result
+    return build_strictly(project, tmp / "site", "http://127.0.0.1:8000/")
 
 
 def article(site: Path, page: str) -> str:

@@ -54,6 +54,13 @@ def mkdocs_build(project_dir: Path, site_dir: Path, site_url: str, extra_env: di
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, site_dir, project_dir)
 
 
+def build_strictly(project_dir: Path, site_dir: Path, site_url: str) -> BuildResult:
+    """`mkdocs_build`, failing the test (with the build's output) if the strict build fails."""
+    result = mkdocs_build(project_dir, site_dir, site_url)
+    assert result.ok, f"strict build failed:\n{result.output}\n{result.replicate()}"
+    return result
+
+
 def make_fixture_project(
     tmp_path: Path,
     pages: dict[str, str],

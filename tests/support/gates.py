@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page
+from playwright.sync_api import BrowserContext, Page
 
 # Runs before any of the page's own scripts, in every frame: records each report of the page's
 # Content-Security-Policy (the browser also logs it as a console error).
@@ -67,3 +67,12 @@ def axe_violations(page: Page) -> list[str]:
         f"{page.url}: {v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]} {v['help']}"
         for v in response["violations"]
     ]
+
+
+def context_errors(context: BrowserContext) -> list[str]:
+    """A list that fills with the console errors and uncaught exceptions of every page of
+    `context`, popups included (a `Gate` watches one page only)."""
+    errors: list[str] = []
+    context.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    context.on("weberror", lambda error: errors.append(str(error.error)))
+    return errors

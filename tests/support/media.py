@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
 
 FFMPEG = shutil.which("ffmpeg") or "/usr/bin/ffmpeg"
@@ -35,3 +36,22 @@ def make_test_poster(path: Path) -> Path:
         timeout=60,
     )
     return path
+
+
+def video_fixture_files(
+    media: Path, declarations: str, captions: dict[str, str], versions: Sequence[str] = ("en",)
+) -> dict[str, str | bytes]:
+    """`make_fixture_project`'s `extra_files` for a site with one test clip.
+
+    `declarations` becomes data/videos.yml and `captions` (file name: WebVTT) go to videos/; each
+    language in `versions` gets videos/clip.<language>.mp4 and .jpg, the same clip and poster
+    (made once, in `media`).
+    """
+    clip = make_test_video(media / "clip.mp4")
+    poster = make_test_poster(media / "clip.jpg")
+    files: dict[str, str | bytes] = {"data/videos.yml": declarations}
+    files.update({f"videos/{name}": text for name, text in captions.items()})
+    for language in versions:
+        files[f"videos/clip.{language}.mp4"] = clip.read_bytes()
+        files[f"videos/clip.{language}.jpg"] = poster.read_bytes()
+    return files
