@@ -11,14 +11,11 @@ from pathlib import Path
 import yaml
 
 from advocacy_guide import yaml_parsing
+from advocacy_guide.errors import LocatedError
 
 
-class LocatedYamlError(ValueError):
-    def __init__(self, path: Path | str, line: int, message: str) -> None:
-        super().__init__(f"{path}:{line}: {message}")
-        self.path = str(path)
-        self.line = line
-        self.message = message
+class LocatedYamlError(LocatedError):
+    """A YAML file that cannot be read, or a value in it that is not allowed."""
 
 
 class YamlMap(dict):

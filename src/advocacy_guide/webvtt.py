@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from advocacy_guide.errors import LocatedError
+
 # "WEBVTT" alone, or followed by a space or tab and free text.
 _HEADER = re.compile(r"^\ufeff?WEBVTT(?:[ \t].*)?$")
 # Hours of any length, as browsers read them (the syntax asks for two digits; players accept one).
@@ -28,14 +30,8 @@ EXAMPLE_TIMING = "00:00:01.000 --> 00:00:04.000"
 PARAGRAPH_PAUSE = 2.0
 
 
-class WebVTTError(ValueError):
+class WebVTTError(LocatedError):
     """A captions file that players would reject or misread."""
-
-    def __init__(self, path: Path | str, line: int, message: str) -> None:
-        super().__init__(f"{path}:{line}: {message}")
-        self.path = str(path)
-        self.line = line
-        self.message = message
 
 
 @dataclass(frozen=True)
