@@ -69,11 +69,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 def abbreviation_definitions(glossary: Glossary, language: str, markdown: str) -> str:
     """`*[ABBR]: meaning` lines for the abbreviations `markdown` uses and does not define itself."""
+    used = glossary.abbreviations_used(markdown, language)
     lines = [
         f"*[{abbreviation}]: {meaning}"
         for abbreviation, meaning in sorted(glossary.abbreviations(language).items())
-        if re.search(rf"(?<![\w-]){re.escape(abbreviation)}(?![\w-])", markdown)
-        and f"*[{abbreviation}]:" not in markdown
+        if abbreviation in used and f"*[{abbreviation}]:" not in markdown
     ]
     return "\n\n" + "\n".join(lines) + "\n" if lines else ""
 

@@ -10,13 +10,16 @@ Chromium, espeak-ng and ffmpeg, and minutes of CPU.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 
 from advocacy_guide.storyboards import STORYBOARD_FOLDER
 from advocacy_guide.storyboards.check import check_renderings
+
+if TYPE_CHECKING:  # mkdocs.livereload takes a while to import and `mkdocs build` never needs it
+    from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger(__name__)
 

@@ -54,8 +54,10 @@ CSP_META = re.compile(
     r"""<meta\s+http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>\s*""", re.I
 )
 HEAD = re.compile(r"<head\b[^>]*>", re.I)
-# Searched in lower-cased text (faster than re.I): a cheap first look before parsing attributes.
-_SUSPECT_ATTRIBUTES = re.compile(r"\s(?:style|on[a-z]+)\s*=|javascript:")
+# A cheap first look before parsing attributes. Without a leading `\s` the pattern starts with
+# letters, which the regex engine finds much faster; it also matches inside words
+# (`component=`), so `_may_hold_blocked` checks the character before each match.
+_SUSPECT_ATTRIBUTES = re.compile(r"(?:style|on[a-z]+)\s*=|javascript:", re.I)
 CONTENT_START = re.compile(r"<article\s+class=\"md-content__inner\b[^>]*>", re.I)
 ARTICLE_TAG = re.compile(r"<(/?)article\b[^>]*>", re.I)
 CHARSET_META = re.compile(r"\s*<meta\s+charset\s*=\s*[\"']?[\w-]+[\"']?\s*/?>", re.I)
@@ -184,15 +186,24 @@ def policy_findings(document: str) -> list[str]:
     ]
     for is_markup, text in markup_segments(document):
         # Most of a page has none of these: look at its tags only where one may be.
-        if is_markup and _SUSPECT_ATTRIBUTES.search(text.lower()):
+        if is_markup and _may_hold_blocked(text):
             findings += _blocked_attributes(text)
     return findings
+
+
+def _may_hold_blocked(text: str) -> bool:
+    """Whether `text` may hold an attribute the policy blocks: `style=`/`on...=` starting an
+    attribute name (after a space or a quote), or a `javascript:` address."""
+    for match in _SUSPECT_ATTRIBUTES.finditer(text):
+        if match.group(0)[0] in "jJ" or (match.start() > 0 and text[match.start() - 1] in " \t\n\r\f\"'/"):
+            return True
+    return False
 
 
 def _blocked_attributes(markup: str) -> list[str]:
     findings = []
     for match in ANY_START_TAG.finditer(markup):
-        if not _SUSPECT_ATTRIBUTES.search(match.group("attrs").lower()):
+        if not _may_hold_blocked(match.group("attrs")):
             continue
         for item in attributes(match.group("attrs")):
             if item.name == "style":
@@ -212,6 +223,8 @@ _MARKDOWN_BLOCKED = (
     (re.compile(r"<script\b", re.I), "a <script>: scripts go in overrides/assets/ files"),
     (re.compile(r"\]\(\s*<?javascript:|href\s*=\s*[\"']?\s*javascript:", re.I), "a javascript: link: link to a page or section instead"),
 )
+# Each of them contains one of these: most pages have none, and are not read line by line.
+_MARKDOWN_SUSPECT_ATTRIBUTE = re.compile(r"(?:style|on[a-z]+)\s*=")  # in lower-cased text
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
 
@@ -219,6 +232,9 @@ _CODE_SPAN = re.compile(r"(`+).+?\1")
 def markdown_findings(source: str) -> list[tuple[int, str]]:
     """(line, what) for each thing in a page's Markdown source that its policy would block,
     outside code blocks and code spans (where it is shown, not run)."""
+    lowered = source.lower()
+    if not ("<script" in lowered or "javascript:" in lowered or _MARKDOWN_SUSPECT_ATTRIBUTE.search(lowered)):
+        return []
     findings = []
     fence: str | None = None
     for number, line in enumerate(source.splitlines(), start=1):

@@ -78,6 +78,7 @@ class Glossary:
     terms: list[Term]
     _patterns: dict[str, list[tuple[Term, re.Pattern[str], list[re.Pattern[str]]]]] = field(default_factory=dict)
     _found: dict[tuple[str, str], tuple[WrongTerm, ...]] = field(default_factory=dict, repr=False)
+    _abbreviation_patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False)
 
     def entries(self, language: str) -> list[Term]:
         """Terms that have a text in `language`, in that language's alphabetical order."""
@@ -90,6 +91,15 @@ class Glossary:
             for t in self.terms
             if language in t.texts and t.texts[language].abbreviation
         }
+
+    def abbreviations_used(self, text: str, language: str) -> set[str]:
+        """The abbreviations of `language` that `text` uses as words (`OP1`, not `OP1-x`)."""
+        if language not in self._abbreviation_patterns:
+            # One pattern for all of them, longest first: one pass over each page.
+            names = sorted(self.abbreviations(language), key=len, reverse=True)
+            alternatives = "|".join(map(re.escape, names)) or r"(?!)"
+            self._abbreviation_patterns[language] = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+        return set(self._abbreviation_patterns[language].findall(text))
 
     def find_wrong_terms(self, text: str, language: str) -> list[WrongTerm]:
         """Every known wrong variant of `language` in a Markdown source, outside code and comments."""

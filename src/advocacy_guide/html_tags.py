@@ -16,6 +16,9 @@ from dataclasses import dataclass
 
 # One attribute: a name, optionally `=` and a double-quoted, single-quoted or bare value.
 _ATTRIBUTE = r"""[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
+# Attributes are separated by white space, or follow a quoted value directly (`title="x"onclick=`),
+# which browsers accept too.
+_SEPARATOR = r"""(?:\s+|(?<=["']))"""
 ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 
 # Elements whose content is not markup: a `<a` inside them is text, not a link.
@@ -33,10 +36,10 @@ STYLE_ELEMENT = re.compile(r"<style\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>(?P<body>.*
 
 def start_tag(name: str) -> re.Pattern[str]:
     """A pattern for the start tags of one element (`<a ...>`), attributes in group `attrs`."""
-    return re.compile(rf"<{name}(?P<attrs>(?:\s+{_ATTRIBUTE})*)\s*/?>", re.I)
+    return re.compile(rf"<{name}(?P<attrs>(?:{_SEPARATOR}{_ATTRIBUTE})*)\s*/?>", re.I)
 
 
-ANY_START_TAG = re.compile(rf"<(?P<name>[a-zA-Z][a-zA-Z0-9-]*)(?P<attrs>(?:\s+{_ATTRIBUTE})*)\s*/?>")
+ANY_START_TAG = re.compile(rf"<(?P<name>[a-zA-Z][a-zA-Z0-9-]*)(?P<attrs>(?:{_SEPARATOR}{_ATTRIBUTE})*)\s*/?>")
 
 
 @dataclass(frozen=True)

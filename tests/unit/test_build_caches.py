@@ -13,6 +13,7 @@ from advocacy_guide import yaml_parsing
 from advocacy_guide.glossary import GlossaryError, load_glossary
 from advocacy_guide.located_yaml import LocatedYamlError, load_located_yaml
 from advocacy_guide.template_cache import MemoryBytecodeCache, share_compiled_templates
+from tests.support.build import REPO
 
 GLOSSARY = """\
 terms:
@@ -119,3 +120,23 @@ def test_a_themes_environments_share_compilations_and_one_listing_per_theme(tmp_
     rebuilt = Theme(name="mkdocs", custom_dir=str(custom))  # `mkdocs serve` reloads the theme
     share_theme_environments(rebuilt)
     assert "added.css" in rebuilt.get_env().list_templates()
+
+
+def test_the_theme_files_mkdocs_copies_are_the_same_with_the_shorter_listing() -> None:
+    """The shared listing skips hidden folders (Material's 14,000 icons): MkDocs copies exactly
+    the files it copied from the full listing, for Material with this site's overrides."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from advocacy_guide.template_cache import share_theme_environments
+
+    config = load_config(str(REPO / "mkdocs.yml"))
+    stock = Files([])
+    stock.add_files_from_theme(config.theme.get_env(), config)
+    share_theme_environments(config.theme)
+    env = config.theme.get_env()
+    shared = Files([])
+    shared.add_files_from_theme(env, config)
+    assert [f.src_uri for f in shared] == [f.src_uri for f in stock]
+    assert len(stock) > 40 and not any(f.src_uri.startswith(".") for f in stock)
+    assert env.get_template(".icons/material/check.svg") is not None  # hidden templates still load

@@ -243,6 +243,22 @@ def test_inline_event_handlers_style_attributes_and_javascript_links_are_reporte
     assert any("javascript:" in f for f in findings)
 
 
+@pytest.mark.parametrize(
+    ("tag", "blocked"),
+    [
+        ('<P STYLE="color:red">', True),
+        ('<b title="x"onmouseover="go()">', True),
+        ("<img src=x\nONERROR='go()'>", True),
+        ('<a HREF="JavaScript:go()">', True),
+        ('<div data-md-component="content" data-caption="on=off">', False),
+        ('<p class="lesson=1 stylesheet">', False),
+    ],
+)
+def test_blocked_attributes_are_found_in_any_case_and_after_quotes_but_not_inside_words(tag: str, blocked: bool) -> None:
+    _, findings = secure_page(f"<html><head></head><body>{tag}x</body></html>", None)
+    assert bool(findings) is blocked, findings
+
+
 def test_existing_policy_is_replaced_not_duplicated() -> None:
     document = '<html><head><meta http-equiv="Content-Security-Policy" content="default-src *"><script>x()</script></head></html>'
     secured = insert_policy(document, policy(sources_for(document)))

@@ -277,6 +277,18 @@ def test_abbreviations_and_entries_are_per_language(tmp_path: Path) -> None:
     assert [t.id for t in glossary.entries("fr")] == ["list-of-issues", "session"]
 
 
+def test_abbreviations_used_are_whole_words_longest_first() -> None:
+    glossary = load_glossary(REPO / "data" / "glossary.yml")
+    english = glossary.abbreviations("en")
+    assert {"ICCPR", "NGO"} <= set(english)
+    text = "The ICCPR binds States; NGOs and an NGO-led coalition; ICCPRx is not a word; OHCHR."
+    used = glossary.abbreviations_used(text, "en")
+    assert "ICCPR" in used and "OHCHR" in used
+    assert "NGO" not in used  # only in "NGOs" and "NGO-led"
+    assert glossary.abbreviations_used("Le PIDCP et le HCDH.", "fr") == {"PIDCP", "HCDH"}
+    assert glossary.abbreviations_used("nothing here", "es") == set()
+
+
 @pytest.mark.parametrize(
     ("yaml_text", "message"),
     [
