@@ -54,10 +54,9 @@ CSP_META = re.compile(
     r"""<meta\s+http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>\s*""", re.I
 )
 HEAD = re.compile(r"<head\b[^>]*>", re.I)
-# A cheap first look before parsing attributes. Without a leading `\s` the pattern starts with
-# letters, which the regex engine finds much faster; it also matches inside words
-# (`component=`), so `_may_hold_blocked` checks the character before each match.
-_SUSPECT_ATTRIBUTES = re.compile(r"(?:style|on[a-z]+)\s*=|javascript:", re.I)
+# Searched in lower-cased text (faster than re.I): a cheap first look before parsing attributes.
+# An attribute name follows white space, a quote (`title="x"onclick=`) or a slash.
+_SUSPECT_ATTRIBUTES = re.compile(r"[\s\"'/](?:style|on[a-z]+)\s*=|javascript:")
 CONTENT_START = re.compile(r"<article\s+class=\"md-content__inner\b[^>]*>", re.I)
 ARTICLE_TAG = re.compile(r"<(/?)article\b[^>]*>", re.I)
 CHARSET_META = re.compile(r"\s*<meta\s+charset\s*=\s*[\"']?[\w-]+[\"']?\s*/?>", re.I)
@@ -192,12 +191,8 @@ def policy_findings(document: str) -> list[str]:
 
 
 def _may_hold_blocked(text: str) -> bool:
-    """Whether `text` may hold an attribute the policy blocks: `style=`/`on...=` starting an
-    attribute name (after a space or a quote), or a `javascript:` address."""
-    for match in _SUSPECT_ATTRIBUTES.finditer(text):
-        if match.group(0)[0] in "jJ" or (match.start() > 0 and text[match.start() - 1] in " \t\n\r\f\"'/"):
-            return True
-    return False
+    """Whether `text` may hold an attribute the policy blocks (`style=`, `on...=`, `javascript:`)."""
+    return _SUSPECT_ATTRIBUTES.search(text.lower()) is not None
 
 
 def _blocked_attributes(markup: str) -> list[str]:

@@ -1,11 +1,16 @@
-"""Compiled Jinja templates shared by every environment of one build process.
+"""Compiled Jinja templates shared by every environment of a build, and kept between builds.
 
 MkDocs gives each build a new Jinja environment, and mkdocs-static-i18n builds each language in
 turn, so Material's templates were parsed and compiled to Python three times (and once more for
-every snippet renderer the hooks create). Compiling them is about a fifth of the build. Jinja's
-bytecode cache lets environments reuse one compilation: a template is found by its name and file,
-and used only while its source is unchanged (Jinja compares a checksum of the source), so an
-edited template is compiled again under `mkdocs serve`.
+every snippet renderer the hooks create). Compiling the fifty templates a build uses takes about
+half a second. Jinja's bytecode cache lets environments reuse one compilation: a template is
+found by its name and file, and used only while its source is unchanged (Jinja compares a
+checksum of the source, and the bytecode carries Jinja's and Python's versions), so an edited
+template is compiled again under `mkdocs serve`.
+
+The compiled templates are also written to `.cache/templates/` next to mkdocs.yml (like Python's
+`__pycache__`), so the next build, or the next `mkdocs serve`, compiles nothing that did not
+change. A folder that cannot be written only costs that speed.
 
 Each language build also lists the theme's files to copy its static files. Material has some
 14,500, of which 14,000 are icons in its hidden `.icons/` folder, which MkDocs never copies (its
@@ -19,24 +24,48 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from jinja2 import BytecodeCache, Environment, FileSystemLoader
+from pathlib import Path
+
+from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader
 from jinja2.bccache import Bucket
 from mkdocs.theme import Theme
 
 
 class MemoryBytecodeCache(BytecodeCache):
-    """Compiled templates kept in memory for the life of the process."""
+    """Compiled templates kept in memory for the life of the process, and in a folder on disk
+    between processes once `keep_in` names one."""
 
     def __init__(self) -> None:
         self._compiled: dict[str, bytes] = {}
+        self._disk: FileSystemBytecodeCache | None = None
+
+    def keep_in(self, folder: Path | None) -> None:
+        """Also read and write compiled templates in `folder` (None: memory only)."""
+        self._disk = None
+        if folder is None:
+            return
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return  # a read-only checkout: compile in memory only
+        self._disk = FileSystemBytecodeCache(str(folder))
 
     def load_bytecode(self, bucket: Bucket) -> None:
         compiled = self._compiled.get(bucket.key)
         if compiled is not None:
             bucket.bytecode_from_string(compiled)  # discarded by Jinja if the source changed
+        if bucket.code is None and self._disk is not None:
+            self._disk.load_bytecode(bucket)  # discarded likewise, and if Jinja or Python changed
+            if bucket.code is not None:
+                self._compiled[bucket.key] = bucket.bytecode_to_string()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self._compiled[bucket.key] = bucket.bytecode_to_string()
+        if self._disk is not None:
+            try:
+                self._disk.dump_bytecode(bucket)  # written to a temporary file, then renamed
+            except OSError:
+                pass  # full or read-only disk: the build goes on without it
 
     def clear(self) -> None:
         self._compiled.clear()

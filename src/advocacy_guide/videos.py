@@ -12,6 +12,8 @@ mistake fails the strict build with a message they can act on.
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -102,7 +104,35 @@ class VideoCatalog:
 
 
 def load_catalog(project_dir: Path) -> VideoCatalog:
-    """Read and check data/videos.yml and every file it names (media, posters, captions)."""
+    """Read and check data/videos.yml and every file it names (media, posters, captions).
+
+    The build reads it in two hooks (videos, storyboards): it is read once for each state of
+    the declarations file and the media folder (names, sizes, modification times). The catalog
+    returned is shared: do not change it.
+    """
+    return _load_catalog(project_dir, _files_state(project_dir))
+
+
+def _files_state(project_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    entries = []
+    for path in (project_dir / DECLARATIONS_FILE, project_dir / MEDIA_FOLDER):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        entries.append((str(path), stat.st_mtime_ns, stat.st_size))
+    try:
+        with os.scandir(project_dir / MEDIA_FOLDER) as media:
+            for entry in media:
+                stat = entry.stat()
+                entries.append((entry.path, stat.st_mtime_ns, stat.st_size))
+    except OSError:
+        pass
+    return tuple(sorted(entries))
+
+
+@functools.lru_cache(maxsize=4)
+def _load_catalog(project_dir: Path, files_state: tuple[tuple[str, int, int], ...]) -> VideoCatalog:
     catalog = VideoCatalog()
     path = project_dir / DECLARATIONS_FILE
     if not path.exists():

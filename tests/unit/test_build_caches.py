@@ -97,6 +97,48 @@ def test_environments_share_compilations_and_see_edited_templates(tmp_path: Path
     assert shared.bytecode_cache is not None and shared.get_template("t.html").render(value=4) == "two 4"
 
 
+def test_compiled_templates_are_kept_on_disk_for_the_next_build(tmp_path: Path) -> None:
+    templates, kept = tmp_path / "templates", tmp_path / ".cache" / "templates"
+    templates.mkdir()
+    template = templates / "t.html"
+    template.write_text("one {{ value }}", encoding="utf-8")
+    compiled: list[str] = []
+
+    class CountingEnvironment(Environment):
+        def _compile(self, source: str, filename: str):  # type: ignore[no-untyped-def]
+            compiled.append(filename)
+            return super()._compile(source, filename)
+
+    def next_build() -> Environment:
+        """A new process: a new, empty memory cache over the same folder."""
+        cache = MemoryBytecodeCache()
+        cache.keep_in(kept)
+        env = CountingEnvironment(loader=FileSystemLoader(str(templates)))
+        env.bytecode_cache = cache
+        return env
+
+    assert next_build().get_template("t.html").render(value=1) == "one 1"
+    assert len(compiled) == 1 and any(kept.iterdir())
+    assert next_build().get_template("t.html").render(value=2) == "one 2"
+    assert len(compiled) == 1  # read from the folder, not compiled again
+    template.write_text("two {{ value }}", encoding="utf-8")
+    assert next_build().get_template("t.html").render(value=3) == "two 3"
+    assert len(compiled) == 2  # the source changed: compiled again
+    for kept_file in kept.iterdir():
+        kept_file.write_bytes(b"not bytecode")
+    assert next_build().get_template("t.html").render(value=4) == "two 4"  # a damaged cache is ignored
+
+
+def test_a_folder_that_cannot_be_made_only_costs_speed(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    cache = MemoryBytecodeCache()
+    cache.keep_in(blocker / "templates")  # a file stands where the folder would be
+    (tmp_path / "t.html").write_text("ok {{ value }}", encoding="utf-8")
+    env = Environment(loader=FileSystemLoader(str(tmp_path)), bytecode_cache=cache)
+    assert env.get_template("t.html").render(value=1) == "ok 1"
+
+
 def test_a_themes_environments_share_compilations_and_one_listing_per_theme(tmp_path: Path) -> None:
     from mkdocs.theme import Theme
 

@@ -109,3 +109,14 @@ def test_each_mistake_gives_its_file_line_and_fix(tmp_path: Path, case: str, yam
 @pytest.mark.parametrize(("text", "seconds"), [("4:30", 270), ("0:04", 4), ("12:00", 720), ("1:02:05", 3725), ("4:75", None), ("1:75:00", None), ("4", None), ("", None)])
 def test_parse_time(text: str, seconds: int | None) -> None:
     assert parse_time(text) == seconds
+
+
+def test_the_catalog_is_read_again_only_when_a_file_changed(tmp_path: Path) -> None:
+    first = catalog_for(tmp_path, GOOD_VERSION)
+    assert load_catalog(tmp_path) is first  # the second hook of the same build
+    captions = tmp_path / "videos" / "v.en.vtt"
+    captions.write_text(VTT.replace("Hello.", "Hello again."), encoding="utf-8")  # another size
+    changed = load_catalog(tmp_path)
+    assert [cue.text for cue in changed.videos["v"].versions["en"].captions["en"].cues] == ["Hello again."]
+    captions.unlink()
+    assert any("v.en.vtt" in problem.message for problem in load_catalog(tmp_path).problems)

@@ -36,6 +36,9 @@ INLINE_LINK = re.compile(
 )
 REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*<?(?P<target>[^\s>]+)")
 URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+# What a line that holds a heading, list item, admonition or reference definition starts with
+# (after its indentation); an ordered list item starts with a digit.
+_STRUCTURAL_FIRST_CHARACTERS = frozenset("#-*+!?[")
 
 
 @dataclass(frozen=True)
@@ -104,8 +107,10 @@ def extract_structure(text: str) -> PageStructure:
     for index in range(first_body_line, len(lines)):
         line = lines[index]
         number = index + 1
+        # Most lines are prose: their first character rules out every pattern but the video's.
+        first = line.lstrip(" \t")[:1]
 
-        block = BLOCK.match(line)
+        block = BLOCK.match(line) if first == "/" else None
         if block:
             reading_options_of = None
             slashes = len(block.group("slashes"))
@@ -143,7 +148,12 @@ def extract_structure(text: str) -> PageStructure:
                 continue
             reading_options_of = None
 
-        heading = HEADING.match(line)
+        if first not in _STRUCTURAL_FIRST_CHARACTERS and not first.isdigit():
+            if "![type:video]" in line:
+                structure.videos += [Part("video", v.group("id"), number, section) for v in VIDEO.finditer(line)]
+            continue
+
+        heading = HEADING.match(line) if first == "#" else None
         if heading:
             heading_text = CLOSING_HASHES.sub("", heading.group("text"))
             heading_id = attr_id(heading_text) or NO_ID
