@@ -174,6 +174,11 @@
     else if (action === "import") document.querySelector(".checklist-tools__file").click();
   });
 
+  // Another tab of the guide saved ticks (or erased them): show them here too.
+  window.addEventListener("storage", (event) => {
+    if ((event.key === KEY || event.key === null) && document.querySelector(".checklist, .checklist-overview")) render();
+  });
+
   // Material's document$ announces each page, also after instant navigation.
   if (window.document$) document$.subscribe(init);
   else init();

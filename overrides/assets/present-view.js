@@ -11,6 +11,7 @@
   let box, groups, slides, ui, texts, popup, channel;
   let current = -1;
   let started = Date.now();
+  let pausedAt = 0; // when the trainer paused the timer; 0 while it runs
 
   // Copies of `elements` without ids, which must stay unique.
   const copies = (elements) => elements.map((el) => {
@@ -85,7 +86,7 @@
   }
 
   function tick() {
-    const seconds = Math.floor((Date.now() - started) / 1000);
+    const seconds = Math.floor(((pausedAt || Date.now()) - started) / 1000);
     say(".present-notes__clock", Math.floor(seconds / 60) + ":" + String(seconds % 60).padStart(2, "0"));
   }
 
@@ -131,6 +132,14 @@
       if ("presentNotes" in data) popup = open(location.pathname + "?presenter" + location.hash, "present-notes", "popup,width=760,height=640");
       if ("presentTimer" in data) {
         started = Date.now();
+        if (pausedAt) pausedAt = started;
+        tick();
+      }
+      if ("presentPause" in data) {
+        // Resuming moves the start on by the time spent paused.
+        if (pausedAt) started += Date.now() - pausedAt;
+        pausedAt = pausedAt ? 0 : Date.now();
+        button.setAttribute("aria-pressed", String(!!pausedAt));
         tick();
       }
     });

@@ -100,6 +100,37 @@ def test_a_click_on_the_text_ticks_the_step_and_survives_a_reload(page: Page, wa
     assert watch.page_errors == [] and watch.console_errors == []
 
 
+def test_a_second_tab_shows_the_ticks_made_in_the_first(page: Page, site: str) -> None:
+    page.goto(site + "steps.html")
+    other_tab = page.context.new_page()
+    other_tab.goto(site + "fr/index.html")  # the home page's overview, in French
+    page.get_by_text("Give a source for every figure").click()
+    expect(other_tab.locator(".checklist-overview__total")).to_have_text("Étapes faites dans tout le guide\u00a0: 1 sur 5")
+    other_tab.goto(site + "fr/steps.html")
+    expect(box(other_tab, "Donner une source pour chaque chiffre")).to_be_checked()
+    page.get_by_text("Count the words").click()
+    expect(box(other_tab, "Compter les mots et rester sous 10 000 mots")).to_be_checked()  # without a reload
+    box(other_tab, "Donner une source pour chaque chiffre").click()
+    expect(box(page, "Give a source for every figure")).not_to_be_checked()
+    expect(progress_of(page, "submission-ready")).to_have_text("Steps done: 1 of 3")
+    other_tab.close()
+
+
+def test_on_an_untranslated_page_the_controls_are_marked_in_the_readers_language(page: Page, tmp_path: Path) -> None:
+    english_only = {name: text for name, text in PAGES.items() if name != "fr/steps.md"}
+    with served_build(make_fixture_project(tmp_path, english_only), tmp_path / "site") as served:
+        page.goto(served.url + "fr/steps.html")
+        expect(page.locator("article")).to_have_attribute("lang", "en")
+        progress = progress_of(page, "submission-ready")
+        expect(progress).to_contain_text("0 sur 3")
+        reset = page.locator('[data-checklist="submission-ready"] [data-checklist-action="reset"]')
+        note = page.locator(".checklist-tools__note")
+        for control in (progress, reset, note):
+            assert control.evaluate("element => element.closest('[lang]').lang") == "fr"
+        assert box(page, "Count the words").evaluate("element => element.closest('[lang]').lang") == "en"
+        assert axe_violations(page) == []
+
+
 def test_the_whole_step_is_clickable_and_space_ticks_it(page: Page, site: str) -> None:
     page.goto(site + "steps.html")
     label = page.locator('[data-step="sources"] .checklist__label')

@@ -417,6 +417,15 @@ def test_the_notes_window_moves_the_slides_and_keeps_time(context: BrowserContex
     notes.clock.run_for(65_000)
     expect(clock).to_have_text("1:05")
     expect(notes.get_by_role("timer")).to_have_text("1:05")
+    pause = notes.get_by_role("button", name="Pause the timer")
+    pause.click()  # a break in the session: the time stands still
+    expect(pause).to_have_attribute("aria-pressed", "true")
+    notes.clock.run_for(600_000)
+    expect(clock).to_have_text("1:05")
+    pause.click()
+    expect(pause).to_have_attribute("aria-pressed", "false")
+    notes.clock.run_for(10_000)
+    expect(clock).to_have_text("1:15")
     notes.clock.resume()
     # a reloaded presentation and a reloaded notes window find each other again
     page.reload()
