@@ -1,5 +1,5 @@
-/* Checklists that keep a reader's ticks in this browser, by checklist and step id (never by
-   position), in one entry for the whole guide: {"submission-ready": {"word-count": true}}. */
+/* Ticks kept in this browser by checklist and step id (never by position), in one entry for
+   the whole guide: {"submission-ready": {"word-count": true}}. */
 (() => {
   const PREFIX = "advocacy-guide:"; // starts every key the guide stores
   const KEY = PREFIX + "v1";
@@ -174,10 +174,8 @@
     else if (action === "import") document.querySelector(".checklist-tools__file").click();
   });
 
-  // Another tab of the guide saved ticks (or erased them): show them here too.
-  window.addEventListener("storage", (event) => {
-    if ((event.key === KEY || event.key === null) && document.querySelector(".checklist, .checklist-overview")) render();
-  });
+  // Ticks made in another tab.
+  addEventListener("storage", (event) => event.key === KEY && render());
 
   // Material's document$ announces each page, also after instant navigation.
   if (window.document$) document$.subscribe(init);

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
-from advocacy_guide import LANGUAGES, yaml_parsing
+from advocacy_guide import LANGUAGES
+from advocacy_guide.errors import LocatedError
+from advocacy_guide.located_yaml import LocatedYamlError, YamlList, YamlMap, load_located_yaml
 from advocacy_guide.markdown_text import line_of, mask_non_prose
 
 STATUSES = ("verified", "ngo", "unverified")
@@ -32,7 +32,7 @@ TERM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 APOSTROPHES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ", "\u202f": " "}
 
 
-class GlossaryError(ValueError):
+class GlossaryError(LocatedError):
     """The glossary file is malformed; the message names the file and the line."""
 
 
@@ -211,107 +211,107 @@ def load_glossary(path: Path) -> Glossary:
     try:
         stat = path.stat()
     except OSError as error:
-        raise GlossaryError(f"{path}: cannot read the glossary: {error}") from error
+        raise GlossaryError(path, 1, f"cannot read the glossary: {error}") from error
     return _load_glossary(path, stat.st_mtime_ns, stat.st_size)
 
 
 @functools.lru_cache(maxsize=8)
 def _load_glossary(path: Path, mtime_ns: int, size: int) -> Glossary:
     try:
-        root = yaml_parsing.compose(path.read_text(encoding="utf-8"))
+        root = load_located_yaml(path.read_text(encoding="utf-8"), path)
     except OSError as error:
-        raise GlossaryError(f"{path}: cannot read the glossary: {error}") from error
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        raise GlossaryError(f"{path}:{line}: not valid YAML ({error.problem}); check the indentation") from error
+        raise GlossaryError(path, 1, f"cannot read the glossary: {error}") from error
+    except LocatedYamlError as error:
+        raise GlossaryError(path, error.line, error.message) from error
     reader = _Reader(path)
-    top = reader.mapping(root, "the file")
+    top = reader.mapping(root, 1, "the file")
     if "terms" not in top:
-        raise reader.error(root, "the file must start with `terms:` followed by a list of terms")
-    terms_node = top["terms"]
-    if not isinstance(terms_node, yaml.SequenceNode):
-        raise reader.error(terms_node, "`terms:` must be a list: start each term with `- id: ...`")
-    terms = [reader.term(node) for node in terms_node.value]
+        raise GlossaryError(path, 1, "the file must start with `terms:` followed by a list of terms")
+    terms_list = top["terms"]
+    if not isinstance(terms_list, YamlList):
+        raise GlossaryError(path, top.line_of("terms"), "`terms:` must be a list: start each term with `- id: ...`")
+    terms = [reader.term(item, line) for item, line in zip(terms_list, terms_list.item_lines)]
     seen: dict[str, int] = {}
     for term in terms:
         if term.id in seen:
-            raise GlossaryError(
-                f"{path}:{term.line}: the id '{term.id}' is already used on line {seen[term.id]}: ids must be unique"
-            )
+            raise GlossaryError(path, term.line, f"the id '{term.id}' is already used on line {seen[term.id]}: ids must be unique")
         seen[term.id] = term.line
     _check_abbreviations(path, terms)
     return Glossary(terms)
 
 
 class _Reader:
-    """Turns YAML nodes into terms, with errors that point at the node's line."""
+    """Turns the YAML of data/glossary.yml into terms, with errors that point at a line."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    def error(self, node: yaml.Node | None, message: str) -> GlossaryError:
-        line = node.start_mark.line + 1 if node is not None else 1
-        return GlossaryError(f"{self.path}:{line}: {message}")
+    def mapping(self, value: object, line: int, what: str) -> YamlMap:
+        if not isinstance(value, YamlMap):
+            raise GlossaryError(self.path, line, f"{what} must be a mapping of `key: value` lines")
+        return value
 
-    def mapping(self, node: yaml.Node | None, what: str) -> dict[str, yaml.Node]:
-        if not isinstance(node, yaml.MappingNode):
-            raise self.error(node, f"{what} must be a mapping of `key: value` lines")
-        return {key.value: value for key, value in node.value}
+    def text(self, value: object, line: int, what: str) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise GlossaryError(self.path, line, f"{what} must be a non-empty text")
+        return " ".join(value.split())
 
-    def text(self, node: yaml.Node, what: str) -> str:
-        if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
-            raise self.error(node, f"{what} must be a non-empty text")
-        return " ".join(str(node.value).split())
+    def texts(self, value: object, line: int, what: str) -> tuple[str, ...]:
+        if isinstance(value, str):
+            return (self.text(value, line, what),)
+        if not isinstance(value, YamlList):
+            raise GlossaryError(self.path, line, f"{what} must be a list such as [first, second]")
+        return tuple(self.text(item, item_line, what) for item, item_line in zip(value, value.item_lines))
 
-    def texts(self, node: yaml.Node, what: str) -> tuple[str, ...]:
-        if isinstance(node, yaml.ScalarNode):
-            return (self.text(node, what),)
-        if not isinstance(node, yaml.SequenceNode):
-            raise self.error(node, f"{what} must be a list such as [first, second]")
-        return tuple(self.text(item, what) for item in node.value)
-
-    def term(self, node: yaml.Node) -> Term:
-        fields = self.mapping(node, "a term")
+    def term(self, value: object, line: int) -> Term:
+        fields = self.mapping(value, line, "a term")
         if "id" not in fields:
-            raise self.error(node, "every term needs an `id:` (lowercase words and hyphens, e.g. list-of-issues)")
-        term_id = self.text(fields["id"], "`id`")
+            raise GlossaryError(self.path, fields.line, "every term needs an `id:` (lowercase words and hyphens, e.g. list-of-issues)")
+        term_id = self.text(fields["id"], fields.line_of("id"), "`id`")
         if not TERM_ID.match(term_id):
-            raise self.error(fields["id"], f"the id '{term_id}' must be lowercase words and hyphens, e.g. list-of-issues")
+            raise GlossaryError(self.path, fields.line_of("id"), f"the id '{term_id}' must be lowercase words and hyphens, e.g. list-of-issues")
         unknown = set(fields) - {"id", "source", *LANGUAGES}
         if unknown:
-            raise self.error(
-                node, f"term '{term_id}': unknown key(s) {', '.join(sorted(unknown))}; use id, source, {', '.join(LANGUAGES)}"
+            raise GlossaryError(
+                self.path, fields.line, f"term '{term_id}': unknown key(s) {', '.join(sorted(unknown))}; use id, source, {', '.join(LANGUAGES)}"
             )
         missing = [language for language in LANGUAGES if language not in fields]
         if missing:
-            raise self.error(
-                node,
+            raise GlossaryError(
+                self.path,
+                fields.line,
                 f"term '{term_id}' has no {', '.join(missing)} text: add `{missing[0]}:` with at least `term:` and `definition:`",
             )
-        texts = {language: self.term_text(fields[language], term_id, language) for language in LANGUAGES}
-        source = self.text(fields["source"], "`source`") if "source" in fields else ""
-        return Term(term_id, texts, source, node.start_mark.line + 1)
+        texts = {language: self.term_text(fields[language], fields.line_of(language), term_id, language) for language in LANGUAGES}
+        source = self.text(fields["source"], fields.line_of("source"), "`source`") if "source" in fields else ""
+        return Term(term_id, texts, source, fields.line)
 
-    def term_text(self, node: yaml.Node, term_id: str, language: str) -> TermText:
+    def term_text(self, value: object, line: int, term_id: str, language: str) -> TermText:
         where = f"term '{term_id}' ({language})"
-        fields = self.mapping(node, where)
+        fields = self.mapping(value, line, where)
         unknown = set(fields) - set(LANGUAGE_FIELDS)
         if unknown:
-            raise self.error(node, f"{where}: unknown key(s) {', '.join(sorted(unknown))}; use {', '.join(LANGUAGE_FIELDS)}")
+            raise GlossaryError(self.path, fields.line, f"{where}: unknown key(s) {', '.join(sorted(unknown))}; use {', '.join(LANGUAGE_FIELDS)}")
         for required in ("term", "definition"):
             if required not in fields:
-                raise self.error(node, f"{where} has no `{required}:`")
-        status = self.text(fields["status"], "`status`") if "status" in fields else "unverified"
+                raise GlossaryError(self.path, fields.line, f"{where} has no `{required}:`")
+
+        def optional_text(key: str) -> str | None:
+            return self.text(fields[key], fields.line_of(key), f"`{key}`") if key in fields else None
+
+        def optional_texts(key: str) -> tuple[str, ...]:
+            return self.texts(fields[key], fields.line_of(key), f"`{key}`") if key in fields else ()
+
+        status = optional_text("status") or "unverified"
         if status not in STATUSES:
-            raise self.error(fields["status"], f"{where}: status '{status}' is not one of {', '.join(STATUSES)}")
+            raise GlossaryError(self.path, fields.line_of("status"), f"{where}: status '{status}' is not one of {', '.join(STATUSES)}")
         text = TermText(
-            term=self.text(fields["term"], "`term`"),
-            definition=self.text(fields["definition"], "`definition`"),
-            abbreviation=self.text(fields["abbreviation"], "`abbreviation`") if "abbreviation" in fields else None,
-            also=self.texts(fields["also"], "`also`") if "also" in fields else (),
-            wrong=self.texts(fields["wrong"], "`wrong`") if "wrong" in fields else (),
-            allow=self.texts(fields["allow"], "`allow`") if "allow" in fields else (),
+            term=self.text(fields["term"], fields.line_of("term"), "`term`"),
+            definition=self.text(fields["definition"], fields.line_of("definition"), "`definition`"),
+            abbreviation=optional_text("abbreviation"),
+            also=optional_texts("also"),
+            wrong=optional_texts("wrong"),
+            allow=optional_texts("allow"),
             status=status,
         )
         # A wrong variant that also finds the official term would report every correct use.
@@ -320,8 +320,9 @@ class _Reader:
             for correct in (text.term, *text.also):
                 folded_correct = fold(correct)[0]
                 if any(_starts_a_word(folded_correct, m.start()) for m in pattern.finditer(folded_correct)):
-                    raise self.error(
-                        fields["wrong"],
+                    raise GlossaryError(
+                        self.path,
+                        fields.line_of("wrong"),
                         f"{where}: the wrong variant '{variant}' also matches the correct form '{correct}': make it more precise",
                     )
         return text
@@ -336,7 +337,9 @@ def _check_abbreviations(path: Path, terms: list[Term]) -> None:
                 continue
             if abbreviation in seen:
                 raise GlossaryError(
-                    f"{path}:{term.line}: the {language} abbreviation '{abbreviation}' is already used by "
-                    f"'{seen[abbreviation].id}': a hover definition can only explain one term"
+                    path,
+                    term.line,
+                    f"the {language} abbreviation '{abbreviation}' is already used by "
+                    f"'{seen[abbreviation].id}': a hover definition can only explain one term",
                 )
             seen[abbreviation] = term

@@ -315,6 +315,12 @@ def test_abbreviations_used_are_whole_words_longest_first() -> None:
         ),
         ("terms:\n  - id: a\n  - id: a\n", "term 'a' has no en, fr, es text"),
         ("terms: [\n", "not valid YAML"),
+        ("terms:\n  - id: a\n    id: b\n", "glossary.yml:3: 'id' appears twice here (first on line 2): keep one"),
+        (
+            "terms:\n  - id: a\n    en: {term: a, definition: b}\n    fr: {term: a, definition: b}\n"
+            "    es:\n      term: a\n      definition: b\n      status: sure\n",
+            "glossary.yml:8: term 'a' (es): status 'sure' is not one of verified, ngo, unverified",
+        ),
     ],
 )
 def test_glossary_errors_name_the_line_and_the_fix(tmp_path: Path, yaml_text: str, message: str) -> None:
