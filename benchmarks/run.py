@@ -176,7 +176,7 @@ def median_run(url: str, output: Path, runs: int) -> dict[str, float]:
     results.sort(key=lambda result: result[0]["performance"])
     chosen, path = results[len(results) // 2]
     shutil.copyfile(path, output)
-    return {**chosen, "performance-runs": [result["performance"] for result in results]}  # type: ignore[dict-item]
+    return {**chosen, "performance-runs": [scores["performance"] for scores, _ in results]}  # type: ignore[dict-item]
 
 
 def lighthouse_scores(ours_url: str, stock_url: str, runs: int) -> dict[str, tuple[dict[str, float], dict[str, float]]]:
