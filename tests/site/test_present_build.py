@@ -43,11 +43,14 @@ def html(result: BuildResult, path: str) -> str:
 
 
 def test_the_present_button_is_on_modules_and_flagged_pages(good: BuildResult) -> None:
-    button = re.compile(r'<a class="md-button present-open" href="\?present" hidden>(.*?)</a>')
-    assert button.findall(html(good, "module-one.html")) == ["Present"]
-    assert button.findall(html(good, "fr/module-one.html")) == ["Présenter"]
-    assert button.findall(html(good, "flagged.html")) == ["Present"]  # `present: yes` is YAML's true
-    assert button.findall(html(good, "fr/flagged.html")) == ["Présenter"]
+    button = re.compile(r'<a class="md-button present-open" href="\?present" lang="(\w+)" hidden>(.*?)</a>')
+    assert button.findall(html(good, "module-one.html")) == [("en", "Present")]
+    assert button.findall(html(good, "fr/module-one.html")) == [("fr", "Présenter")]
+    assert button.findall(html(good, "flagged.html")) == [("en", "Present")]  # `present: yes` is YAML's true
+    assert button.findall(html(good, "fr/flagged.html")) == [("fr", "Présenter")]
+    # in the reader's language, inside an article marked as English because it is not translated
+    assert button.findall(html(good, "fr/module-untranslated.html")) == [("fr", "Présenter")]
+    assert '<article class="md-content__inner md-typeset" lang="en">' in html(good, "fr/module-untranslated.html")
     for path in ["index.html", "module-quiet.html", "fr/module-quiet.html", "fr/index.html"]:
         assert button.findall(html(good, path)) == [], path
 
