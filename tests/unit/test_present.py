@@ -116,7 +116,7 @@ def test_the_templates_keep_hostile_strings_as_text(text: str) -> None:
     env.globals["ui"] = lambda key: escape(text)  # as hooks/i18n_site.py gives it
     page = type("Page", (), {"canonical_url": "https://guide.example.org/a\"b<c>.html", "url": ""})()
     html = env.get_template("partials/present.html").render(page=page, i18n_current_language="en")
-    html += env.get_template("partials/present-button.html").render(presentable=True)
+    html += env.get_template("partials/present-button.html").render(presentable=True, i18n_current_language="en")
 
     class Reader(HTMLParser):
         def __init__(self) -> None:
