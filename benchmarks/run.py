@@ -311,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="builds of each kind (median reported)")
     parser.add_argument("--no-lighthouse", action="store_true")
-    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page and site (median reported)")
+    parser.add_argument("--lighthouse-runs", type=int, default=5, help="Lighthouse runs per page and site (median reported)")
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     WORK.mkdir(parents=True, exist_ok=True)
