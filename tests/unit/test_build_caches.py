@@ -71,21 +71,27 @@ def test_the_glossary_is_parsed_once_per_version_of_the_file(tmp_path: Path) -> 
         load_glossary(path)
 
 
-def test_environments_share_compilations_and_see_edited_templates(tmp_path: Path) -> None:
-    template = tmp_path / "t.html"
-    template.write_text("one {{ value }}", encoding="utf-8")
-    cache = MemoryBytecodeCache()
-    compiled: list[str] = []
+def counting_environment(folder: Path, cache: MemoryBytecodeCache, compiled: list[str]) -> Environment:
+    """An environment over `folder` that notes in `compiled` each template it compiles."""
 
     class CountingEnvironment(Environment):
         def _compile(self, source: str, filename: str):  # type: ignore[no-untyped-def]
             compiled.append(filename)
             return super()._compile(source, filename)
 
+    env = CountingEnvironment(loader=FileSystemLoader(str(folder)))
+    env.bytecode_cache = cache
+    return env
+
+
+def test_environments_share_compilations_and_see_edited_templates(tmp_path: Path) -> None:
+    template = tmp_path / "t.html"
+    template.write_text("one {{ value }}", encoding="utf-8")
+    cache = MemoryBytecodeCache()
+    compiled: list[str] = []
+
     def environment() -> Environment:
-        env = CountingEnvironment(loader=FileSystemLoader(str(tmp_path)))
-        env.bytecode_cache = cache
-        return env
+        return counting_environment(tmp_path, cache, compiled)
 
     assert environment().get_template("t.html").render(value=1) == "one 1"
     assert environment().get_template("t.html").render(value=2) == "one 2"
@@ -104,18 +110,11 @@ def test_compiled_templates_are_kept_on_disk_for_the_next_build(tmp_path: Path) 
     template.write_text("one {{ value }}", encoding="utf-8")
     compiled: list[str] = []
 
-    class CountingEnvironment(Environment):
-        def _compile(self, source: str, filename: str):  # type: ignore[no-untyped-def]
-            compiled.append(filename)
-            return super()._compile(source, filename)
-
     def next_build() -> Environment:
         """A new process: a new, empty memory cache over the same folder."""
         cache = MemoryBytecodeCache()
         cache.keep_in(kept)
-        env = CountingEnvironment(loader=FileSystemLoader(str(templates)))
-        env.bytecode_cache = cache
-        return env
+        return counting_environment(templates, cache, compiled)
 
     assert next_build().get_template("t.html").render(value=1) == "one 1"
     assert len(compiled) == 1 and any(kept.iterdir())
