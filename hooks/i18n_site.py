@@ -40,7 +40,8 @@ _not_found_pages: dict[str, str] = {}
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    """Give templates `ui(key)` and `absolute_url(link)`."""
+    """Give templates `ui(key)`, `reader_language()` (the language `ui` speaks, which a page shown
+    in English for want of a translation is not) and `absolute_url(link)`."""
     strings = load_ui_strings(_root(config) / "data" / "ui-strings.yml")
 
     def ui(key: str) -> Markup:
@@ -49,6 +50,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
         return escape(translate(strings, key, _current_language(config)))
 
     env.globals["ui"] = ui
+    env.globals["reader_language"] = lambda: _current_language(config)
     env.filters["absolute_url"] = lambda link: absolute_url(config.site_url or "/", link)
     return env
 

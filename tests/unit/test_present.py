@@ -113,10 +113,11 @@ def test_the_templates_keep_hostile_strings_as_text(text: str) -> None:
     from tests.support.build import REPO
 
     env = Theme(name="material", custom_dir=str(REPO / "overrides"), language="en").get_env()
-    env.globals["ui"] = lambda key: escape(text)  # as hooks/i18n_site.py gives it
+    env.globals["ui"] = lambda key: escape(text)  # as hooks/i18n_site.py gives them
+    env.globals["reader_language"] = lambda: "en"
     page = type("Page", (), {"canonical_url": "https://guide.example.org/a\"b<c>.html", "url": ""})()
-    html = env.get_template("partials/present.html").render(page=page, i18n_current_language="en")
-    html += env.get_template("partials/present-button.html").render(presentable=True, i18n_current_language="en")
+    html = env.get_template("partials/present.html").render(page=page)
+    html += env.get_template("partials/present-button.html").render(presentable=True)
 
     class Reader(HTMLParser):
         def __init__(self) -> None:

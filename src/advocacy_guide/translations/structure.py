@@ -148,9 +148,7 @@ def extract_structure(text: str) -> PageStructure:
                 continue
             reading_options_of = None
 
-        if first not in _STRUCTURAL_FIRST_CHARACTERS and not first.isdigit():
-            if "![type:video]" in line:
-                structure.videos += [Part("video", v.group("id"), number, section) for v in VIDEO.finditer(line)]
+        if first not in _STRUCTURAL_FIRST_CHARACTERS and not first.isdigit() and "![type:video]" not in line:
             continue
 
         heading = HEADING.match(line) if first == "#" else None
