@@ -1,0 +1,182 @@
+"""Sentence length of a page, compared with its English original.
+
+Translations drift towards longer sentences: a French sentence that joins two English ones is
+harder to read on a phone and betrays the translation. These figures let a translator see, page
+by page, whether the translation keeps the English sentence breaks: the average sentence length
+must stay within `MAX_AVERAGE_RATIO` of the English, and the number of long sentences
+(`LONG_SENTENCE` words or more) within `MAX_LONG_RATIO` of the English count, rounded up.
+
+Only prose is counted: paragraphs, list items, table cells and box contents. Headings, code,
+HTML comments, front matter, checklist ids, video lines, link targets and attribute lists are
+left out, so a page's figures do not change when a link's address or a heading id does.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from advocacy_guide.markdown_text import front_matter_span, mask_non_prose
+
+LONG_SENTENCE = 30
+MAX_AVERAGE_RATIO = 1.10
+MAX_LONG_RATIO = 1.20
+
+# Lines that are structure, not prose.
+_SKIPPED_LINE = re.compile(
+    r"""^[ \t]*(?:
+        \#{1,6}[ \t]              # a heading
+      | ///                       # a block's opening or closing line (checklists)
+      | (?:!!!|\?\?\?\+?)[ \t]    # an admonition or a folded box and its title
+      | id:[ \t]                  # a checklist's id
+      | !\[type:video\]           # a video line
+      | \*\[[^\]]+\]:             # an abbreviation definition
+      | \[[^\]]+\]:[ \t]          # a link reference definition
+      | \|?[ \t]*:?-{3,}          # a table's separator row
+    )""",
+    re.X,
+)
+# A new unit (a sentence cannot run across these): list items and table rows.
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
+_ATTR_LIST = re.compile(r"\{[:#.][^}\n]*\}")
+_LINK_TARGET = re.compile(r"(\]|\))\([^)\s]*(?:[ \t]+\"[^\"]*\")?\)")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+# A sentence ends at . ! ? or … (and any closing quotes or brackets), before a capital letter or
+# an opening quote. "No. 36", "arts. 2 and 19" and "e.g. the" do not end a sentence.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'»”’)\]*_]*\s+(?=[«\"“¿¡(]?\s*[^\W\d_a-zà-öø-ÿ])")
+# Words: letters with inner apostrophes or hyphens (l'État, follow-up), or a number, with
+# thousands groups separated by spaces (19 000) or commas (19,000) counted once.
+_WORD = re.compile(r"\d+(?:[ \u00a0\u202f,.]\d{3})*(?:[.,]\d+)?|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class SentenceFigures:
+    """How many sentences a page has, how long they are on average, and how many are long."""
+
+    sentences: int
+    words: int
+    long: int
+
+    @property
+    def average(self) -> float:
+        return self.words / self.sentences if self.sentences else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"sentences": self.sentences, "words": self.words, "average": round(self.average, 1), "long": self.long}
+
+
+@dataclass(frozen=True)
+class SentenceComparison:
+    """A translation's figures against its English page's, and whether they keep to the limits."""
+
+    english: SentenceFigures
+    translation: SentenceFigures
+
+    @property
+    def average_ratio(self) -> float:
+        return self.translation.average / self.english.average if self.english.average else 1.0
+
+    @property
+    def allowed_long(self) -> int:
+        return math.ceil(self.english.long * MAX_LONG_RATIO - 1e-9)
+
+    @property
+    def problems(self) -> list[str]:
+        found = []
+        if self.average_ratio > MAX_AVERAGE_RATIO:
+            found.append(
+                f"sentences average {self.translation.average:.1f} words against {self.english.average:.1f} in English "
+                f"({self.average_ratio:.2f}x, at most {MAX_AVERAGE_RATIO:.2f}x): split long sentences where the English does"
+            )
+        if self.translation.long > self.allowed_long:
+            found.append(
+                f"{self.translation.long} sentences of {LONG_SENTENCE} words or more against {self.english.long} in English "
+                f"(at most {self.allowed_long}): split them where the English does"
+            )
+        return found
+
+    def summary(self) -> str:
+        return (
+            f"sentences: {self.translation.average:.1f} words on average ({self.average_ratio:.2f}x English), "
+            f"{self.translation.long} of {LONG_SENTENCE}+ words (English {self.english.long})"
+        )
+
+
+def prose_units(markdown: str) -> list[str]:
+    """The page's prose, as paragraphs, list items and table cells, with markup removed."""
+    span = front_matter_span(markdown)
+    if span:
+        markdown = re.sub(r"[^\n]", " ", markdown[: span[1]]) + markdown[span[1] :]
+    units: list[list[str]] = [[]]
+    for line in mask_non_prose(markdown).split("\n"):
+        if not line.strip() or _SKIPPED_LINE.match(line):
+            units.append([])
+            continue
+        if line.lstrip().startswith("|"):
+            units.extend([cell] for cell in line.strip().strip("|").split("|"))
+            units.append([])
+            continue
+        item = _LIST_ITEM.match(line)
+        if item:
+            units.append([line[item.end() :]])
+            continue
+        units[-1].append(line.strip().lstrip(">").strip())
+    cleaned = []
+    for unit in units:
+        text = " ".join(unit)
+        text = _IMAGE.sub(" ", text)
+        text = _LINK_TARGET.sub(r"\1", text)
+        text = _ATTR_LIST.sub(" ", _HTML_TAG.sub(" ", text))
+        if _WORD.search(text):
+            cleaned.append(" ".join(text.split()))
+    return cleaned
+
+
+def sentences(markdown: str) -> list[str]:
+    """Every sentence of the page's prose."""
+    return [s for unit in prose_units(markdown) for s in _SENTENCE_END.split(unit) if _WORD.search(s)]
+
+
+def word_count(sentence: str) -> int:
+    return len(_WORD.findall(sentence))
+
+
+def figures(markdown: str) -> SentenceFigures:
+    """The sentence figures of a Markdown page."""
+    counts = [word_count(s) for s in sentences(markdown)]
+    return SentenceFigures(len(counts), sum(counts), sum(1 for c in counts if c >= LONG_SENTENCE))
+
+
+def compare(english: str, translation: str) -> SentenceComparison:
+    """Compare a translation's sentence figures with its English page's."""
+    return SentenceComparison(figures(english), figures(translation))
+
+
+if __name__ == "__main__":  # python -m advocacy_guide.translations.sentences fr [page.md ...] [--long]
+    import sys
+    from pathlib import Path
+
+    arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
+    language, pages = arguments[0], arguments[1:]
+    show_long = "--long" in sys.argv
+    root = Path.cwd() / "docs"
+    failed = 0
+    for path in sorted((root / language).glob("*.md")):
+        if pages and path.name not in pages:
+            continue
+        english = root / "en" / path.name
+        if not english.exists():
+            continue
+        result = compare(english.read_text(encoding="utf-8"), path.read_text(encoding="utf-8"))
+        flag = "FAIL" if result.problems else "ok  "
+        failed += bool(result.problems)
+        print(f"{flag} {path.name:<34} {result.summary()}")
+        for problem in result.problems:
+            print(f"       {problem}")
+        if show_long:
+            for sentence in sentences(path.read_text(encoding="utf-8")):
+                if word_count(sentence) >= LONG_SENTENCE:
+                    print(f"       [{word_count(sentence)}] {sentence}")
+    sys.exit(1 if failed else 0)
