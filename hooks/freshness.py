@@ -1,6 +1,7 @@
 """Every page shows, in the reader's language, the day its facts were last checked.
 
-- `on_page_markdown`: a page without `reviewed:` in its front matter, with something that is not
+- `on_page_markdown`: a page whose front matter is not valid YAML (MkDocs would drop it without a
+  word and show it as text), a page without `reviewed:` in its front matter, with something that is not
   a date, or with a date in the future is a warning naming the file and line (so `mkdocs build
   --strict` fails). Each file is checked in its own language's build: a page shown in English
   under /fr/ for want of a translation is the English file, checked in the English build. With
@@ -23,7 +24,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from advocacy_guide.freshness import REVIEWED_KEY, review_problem, reviewed_date
+from advocacy_guide.freshness import REVIEWED_KEY, front_matter_problem, review_problem, reviewed_date
 
 log = get_plugin_logger(__name__)
 
@@ -35,9 +36,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     meta = page.meta
     own_build = _page_language(page, config) == _current_language(config)
     optional = (config.extra or {}).get("freshness") == "optional"
-    if own_build and (REVIEWED_KEY in meta or not optional):
+    if own_build:
         source = Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else ""
-        problem = review_problem(f"docs/{page.file.src_uri}", source, meta, date.today())
+        path = f"docs/{page.file.src_uri}"
+        if REVIEWED_KEY in meta or not optional:
+            problem = review_problem(path, source, meta, date.today())
+        else:
+            problem = front_matter_problem(path, source)
         if problem is not None:
             log.warning(str(problem))
     if REVIEWED_KEY in meta:

@@ -16,7 +16,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from advocacy_guide.markdown_text import front_matter_span
+import yaml
+
+from advocacy_guide import yaml_parsing
+from advocacy_guide.markdown_text import FRONT_MATTER, front_matter_span
 
 REVIEWED_KEY = "reviewed"
 _KEY_LINE = re.compile(rf"^{REVIEWED_KEY}[ \t]*:", re.M)
@@ -49,9 +52,36 @@ def reviewed_date(value: object) -> date | None:
     return None
 
 
+def front_matter_problem(path: str, source: str) -> ReviewProblem | None:
+    """The page's front matter does not parse as YAML.
+
+    MkDocs then ignores it without a word: the page loses its description and its date, and the
+    front matter is shown as text at the top of the page.
+    """
+    match = FRONT_MATTER.match(source)
+    if not match:
+        return None
+    try:
+        yaml_parsing.safe_load(match.group("yaml") or "")
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = 2 + (mark.line if mark else 0)
+        problem = getattr(error, "problem", None) or str(error)
+        return ReviewProblem(
+            path,
+            line,
+            f"the front matter is not valid YAML ({problem}): put a value that contains ': ' or starts "
+            "with a quote in double quotes, for example description: \"Geneva: what to plan\"",
+        )
+    return None
+
+
 def review_problem(path: str, source: str, meta: dict, today: date) -> ReviewProblem | None:
     """What is wrong with the page's `reviewed:` date, or None when it is a past or present day."""
     example = f"{REVIEWED_KEY}: {today.isoformat()}"
+    broken = front_matter_problem(path, source)
+    if broken is not None:
+        return broken
     if REVIEWED_KEY not in meta:
         return ReviewProblem(
             path,

@@ -73,6 +73,8 @@ def failed(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
         "en/index.md": page("Home", "home", "2026-11-20"),
         "en/follow-up.md": page("Follow-up", "follow-up", None),
         "en/safety.md": page("Safety", "safety", "soon"),
+        # MkDocs alone would drop this front matter without a word
+        "en/geneva.md": page("Geneva", "geneva", "2026-11-20", description="Going to Geneva: what to plan"),
         "fr/index.md": page("Accueil", "home", tomorrow),
         "es/index.md": page("Inicio", "home", "2026-10-02"),
     }
@@ -85,6 +87,7 @@ def failed(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
         "docs/en/follow-up.md:3: the front matter has no 'reviewed:' date: add a line such as 'reviewed: ",
         "docs/en/safety.md:3: 'reviewed: soon' is not a date: write it as YYYY-MM-DD",
         "docs/fr/index.md:3: 'reviewed: {tomorrow}' is in the future",
+        "docs/en/geneva.md:2: the front matter is not valid YAML (mapping values are not allowed here)",
     ],
 )
 def test_each_mistake_fails_the_build_with_its_file_and_line(failed: BuildResult, message: str) -> None:

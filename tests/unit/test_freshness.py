@@ -50,6 +50,15 @@ def test_each_reviewed_date_mistake_names_its_line_and_fix(source: str, expected
     assert problem(source) == expected
 
 
+def test_front_matter_that_is_not_yaml_is_named_first() -> None:
+    source = "---\ndescription: Going to Geneva: what to plan\nreviewed: 2026-12-01\n---\n\n# Geneva\n"
+    found = review_problem("docs/en/geneva.md", source, {}, TODAY)
+    assert str(found) == (
+        "docs/en/geneva.md:2: the front matter is not valid YAML (mapping values are not allowed here): put a "
+        'value that contains \': \' or starts with a quote in double quotes, for example description: "Geneva: what to plan"'
+    )
+
+
 def test_a_new_review_date_alone_does_not_outdate_translations() -> None:
     before = "---\ndescription: Follow-up.\nreviewed: 2026-12-01\n---\n\n# Follow-up\n\nText.\n"
     rechecked = before.replace("2026-12-01", "2027-03-02")
