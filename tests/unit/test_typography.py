@@ -23,11 +23,15 @@ N = "\u202f"
         ("https://www.ohchr.org/fr/", "https://www.ohchr.org/fr/"),
         ("en 2019 puis en 2020", "en 2019 puis en 2020"),
         ("les 18 membres", "les 18 membres"),
-        (": au début", ": au début"),
+        (":au début", ":au début"),
     ],
 )
 def test_french_spacing(text: str, expected: str) -> None:
     assert french_spacing(text) == expected
+
+
+def test_a_mark_after_a_link_gets_its_space() -> None:
+    assert french_spacing_html('<a href="a.html">Le Pacte</a> : qui') == f'<a href="a.html">Le Pacte</a>{N}: qui'
 
 
 def test_code_scripts_and_attributes_keep_their_spaces() -> None:
