@@ -105,7 +105,7 @@ def test_a_second_tab_shows_the_ticks_made_in_the_first(page: Page, site: str) -
     other_tab = page.context.new_page()
     other_tab.goto(site + "fr/index.html")  # the home page's overview, in French
     page.get_by_text("Give a source for every figure").click()
-    expect(other_tab.locator(".checklist-overview__total")).to_have_text("Étapes faites dans tout le guide\u00a0: 1 sur 5")
+    expect(other_tab.locator(".checklist-overview__total")).to_have_text("Étapes terminées dans l'ensemble du guide\u00a0: 1 sur 5")
     other_tab.goto(site + "fr/steps.html")
     expect(box(other_tab, "Donner une source pour chaque chiffre")).to_be_checked()
     page.get_by_text("Count the words").click()
@@ -165,7 +165,7 @@ def test_progress_follows_the_reader_across_pages_and_languages(page: Page, watc
     expect(box(page, "Compter les mots")).to_be_checked()
     expect(box(page, "Planifier le suivi")).to_be_checked()
     expect(box(page, "Demander l'accord")).not_to_be_checked()
-    expect(progress_of(page, "submission-ready")).to_have_text("Étapes faites\u00a0: 1 sur 3")
+    expect(progress_of(page, "submission-ready")).to_have_text("Étapes terminées\u00a0: 1 sur 3")
     page.get_by_text("Donner une source").click()  # ticked in French, ticked in Spanish
     switch_language(page, LANGUAGE_NAMES["es"])
     expect(page).to_have_url(site + "es/steps.html")
@@ -189,7 +189,7 @@ def test_the_home_page_shows_overall_progress(page: Page, site: str) -> None:
     overview.get_by_role("link", name="After the session").click()
     expect(page).to_have_url(site + "steps.html#checklist-follow-up")
     page.goto(site + "fr/index.html")
-    expect(page.locator(".checklist-overview")).to_contain_text("Étapes faites dans tout le guide\u00a0: 3 sur 5")
+    expect(page.locator(".checklist-overview")).to_contain_text("Étapes terminées dans l'ensemble du guide\u00a0: 3 sur 5")
     expect(page.get_by_role("link", name="Avant d'envoyer votre contribution")).to_be_visible()
 
 
