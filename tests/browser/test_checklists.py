@@ -171,7 +171,7 @@ def test_progress_follows_the_reader_across_pages_and_languages(page: Page, watc
     expect(page).to_have_url(site + "es/steps.html")
     expect(box(page, "Contar las palabras")).to_be_checked()
     expect(box(page, "Dar una fuente")).to_be_checked()
-    expect(progress_of(page, "follow-up")).to_have_text("Pasos hechos: 1 de 2")
+    expect(progress_of(page, "follow-up")).to_have_text("Pasos completados: 1 de 2")
     assert watch.page_errors == []
 
 
