@@ -4,12 +4,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from advocacy_guide.translations.sentences import SentenceComparison
 
 UP_TO_DATE = "up-to-date"
 OUTDATED = "outdated"
 MISSING = "missing"
 BROKEN = "broken"
 STATUSES = (UP_TO_DATE, OUTDATED, MISSING, BROKEN)
+
+# How hints show the command: the form that works in a fresh shell at the project's root once
+# any `make` target (or scripts/bootstrap.sh) has created .venv, without activating anything.
+COMMAND = ".venv/bin/advocacy-guide translations"
+
+
+def command(*arguments: str) -> str:
+    """A translator's command as hints print it, such as `.venv/bin/advocacy-guide translations stamp fr a.md`."""
+    return " ".join((COMMAND, *arguments))
 
 
 @dataclass(frozen=True)
@@ -40,8 +53,17 @@ class PageStatus:
     page: str  # relative to the language folder, such as `follow-up.md`
     status: str
     problems: list[Problem] = field(default_factory=list)
-    english_changed: date | None = None  # when the English page last changed
+    english_changed: date | None = None  # when the English page last changed (None when not committed)
     translated_from: date | None = None  # the English date the stamp records
+    english_uncommitted: bool = False  # the English page has changes that are not committed yet
+    # English edits recorded as needing no translation (`skip`) that keep this page up to date.
+    skipped: list[str] = field(default_factory=list)
+    # The translation's sentence lengths against the English page's (None when there is no translation).
+    sentences: "SentenceComparison | None" = None
+
+    @property
+    def sentence_problems(self) -> list[str]:
+        return self.sentences.problems if self.sentences is not None else []
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -51,4 +73,7 @@ class PageStatus:
             "problems": [problem.as_dict() for problem in self.problems],
             "english_changed": self.english_changed.isoformat() if self.english_changed else None,
             "translated_from": self.translated_from.isoformat() if self.translated_from else None,
+            "english_uncommitted": self.english_uncommitted,
+            "skipped": list(self.skipped),
+            "sentences": self.sentences.as_dict() if self.sentences is not None else None,
         }

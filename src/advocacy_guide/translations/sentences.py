@@ -43,9 +43,12 @@ _ATTR_LIST = re.compile(r"\{[:#.][^}\n]*\}")
 _LINK_TARGET = re.compile(r"(\]|\))\([^)\s]*(?:[ \t]+\"[^\"]*\")?\)")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
-# A sentence ends at . ! ? or … (and any closing quotes or brackets), before a capital letter or
-# an opening quote. "No. 36", "arts. 2 and 19" and "e.g. the" do not end a sentence.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'»”’)\]*_]*\s+(?=[«\"“¿¡(]?\s*[^\W\d_a-zà-öø-ÿ])")
+# A sentence ends at . ! ? or … (and any closing quotes, brackets or emphasis), before a capital
+# letter, which may follow opening quotes, brackets, a link's `[` or emphasis (`**Note**`,
+# `[The page](...)`). "No. 36", "arts. 2 and 19" and "e.g. the" do not end a sentence. Whether the
+# letter is a capital is decided by `str.isupper` (`_ends_before_capital`): a character class of
+# lowercase letters misses some (œ, ā), which then split "mise en œuvre" after a full stop.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'»”’)\]*_]*\s+(?=[«\"“¿¡(\[*_]*\s*(?P<letter>[^\W\d_]))")
 # Words: letters with inner apostrophes or hyphens (l'État, follow-up), or a number, with
 # thousands groups separated by spaces (19 000) or commas (19,000) counted once.
 _WORD = re.compile(r"\d+(?:[ \u00a0\u202f,.]\d{3})*(?:[.,]\d+)?|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -97,6 +100,22 @@ class SentenceComparison:
             )
         return found
 
+    @property
+    def within_limits(self) -> bool:
+        return not self.problems
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "english": self.english.as_dict(),
+            "translation": self.translation.as_dict(),
+            "average_ratio": round(self.average_ratio, 2),
+            "max_average_ratio": MAX_AVERAGE_RATIO,
+            "long_sentence_words": LONG_SENTENCE,
+            "allowed_long": self.allowed_long,
+            "within_limits": self.within_limits,
+            "problems": self.problems,
+        }
+
     def summary(self) -> str:
         return (
             f"sentences: {self.translation.average:.1f} words on average ({self.average_ratio:.2f}x English), "
@@ -134,9 +153,21 @@ def prose_units(markdown: str) -> list[str]:
     return cleaned
 
 
+def split_sentences(unit: str) -> list[str]:
+    """The sentences of one paragraph, list item or table cell."""
+    found: list[str] = []
+    start = 0
+    for end in _SENTENCE_END.finditer(unit):
+        if end.group("letter").isupper():
+            found.append(unit[start : end.start()])
+            start = end.end()
+    found.append(unit[start:])
+    return found
+
+
 def sentences(markdown: str) -> list[str]:
     """Every sentence of the page's prose."""
-    return [s for unit in prose_units(markdown) for s in _SENTENCE_END.split(unit) if _WORD.search(s)]
+    return [s for unit in prose_units(markdown) for s in split_sentences(unit) if _WORD.search(s)]
 
 
 def word_count(sentence: str) -> int:
