@@ -211,6 +211,8 @@ def _write_section(section: SectionDiff, diff: PageDiff, language_name: str, out
         out.write(f"{language_name}: {diff.translation_file} has no section {section.label}: nothing to remove\n")
         return
     where = f"after line {section.insert_after}" if section.insert_after else "at the start"
+    if section.after_label:
+        where += f" (the end of section {section.after_label})"
     if section.insert_before:
         where += f", before line {section.insert_before} ({section.before_heading})"
     out.write(f"{language_name}: {diff.translation_file} has no section {section.label} yet: "

@@ -52,6 +52,7 @@ class SectionDiff:
     insert_after: int | None = None  # for a section the translation lacks: the line it goes after
     insert_before: int | None = None  # and the heading line it goes before, if any
     before_heading: str = ""
+    after_label: str = ""  # the translation's section it goes after
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -184,6 +185,7 @@ def _place(diff: SectionDiff, earlier: list[Section], later: list[Section], tran
     following = next((translated_by_key[s.key] for s in later if s.key in translated_by_key), None)
     if after is not None:
         diff.insert_after = after.end
+        diff.after_label = after.label
     elif following is not None:
         diff.insert_after = following.start - 1
     else:

@@ -112,6 +112,10 @@ class Checker:
             self._skips = load_skips(self.project.skips_file, self.project.relative(self.project.skips_file))
         return self._skips
 
+    @skips.setter
+    def skips(self, skips: Skips) -> None:
+        self._skips = skips
+
     # -- problems -----------------------------------------------------------------
 
     def terminology(self, language: str, page: str, text: str) -> list[Problem]:
