@@ -409,9 +409,12 @@ def test_sentence_figures_are_reported_per_page_without_breaking_it(stamped_repo
     lines = out.splitlines()
     at = lines.index(next(line for line in lines if line.startswith("fr  committee.md")))
     assert lines[at].endswith("up-to-date")
-    assert lines[at + 1].startswith("    docs/fr/committee.md: sentence length (not an error): sentences average ")
-    assert "split them where the English does" in lines[at + 1]
+    paragraph = line_number(page, "Le Comité, qui se réunit")
+    assert lines[at + 1].startswith(f"    docs/fr/committee.md:{paragraph}: sentence length, not an error: sentences average ")
+    assert lines[at + 1].endswith(f"split them where the English does (the longest, 37 words, is in the paragraph at line {paragraph})")
+    assert entry["sentences"]["longest"] == {"line": paragraph, "words": 37}
     assert not any("sentence length" in line for line in lines if "index.md" in line)
+    assert sum("sentence length" in line for line in lines) == 1
     assert run(capsys, "--root", str(stamped_repo), "--check")[0] == 0
 
 

@@ -147,7 +147,9 @@ def write_text_report(statuses: list[PageStatus], out: TextIO, only_problems: bo
 def sentence_line(status: PageStatus) -> str:
     """The one line a page outside the sentence-length limits gets (it does not change its status)."""
     file = f"docs/{status.language}/{status.page}"
-    return f"{file}: sentence length (not an error): " + "; ".join(status.sentence_problems)
+    line, words = status.longest_sentence or (1, 0)
+    where = f" (the longest, {words} words, is in the paragraph at line {line})" if words else ""
+    return f"{file}:{line}: sentence length, not an error: " + "; ".join(status.sentence_problems) + where
 
 
 def run_diff(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:

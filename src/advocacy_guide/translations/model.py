@@ -60,6 +60,8 @@ class PageStatus:
     skipped: list[str] = field(default_factory=list)
     # The translation's sentence lengths against the English page's (None when there is no translation).
     sentences: "SentenceComparison | None" = None
+    # Where a translator starts shortening: the paragraph of its longest sentence, and its length.
+    longest_sentence: tuple[int, int] | None = None
 
     @property
     def sentence_problems(self) -> list[str]:
@@ -75,5 +77,9 @@ class PageStatus:
             "translated_from": self.translated_from.isoformat() if self.translated_from else None,
             "english_uncommitted": self.english_uncommitted,
             "skipped": list(self.skipped),
-            "sentences": self.sentences.as_dict() if self.sentences is not None else None,
+            "sentences": None if self.sentences is None else {
+                **self.sentences.as_dict(),
+                "longest": None if self.longest_sentence is None else
+                {"line": self.longest_sentence[0], "words": self.longest_sentence[1]},
+            },
         }

@@ -125,31 +125,38 @@ class SentenceComparison:
 
 def prose_units(markdown: str) -> list[str]:
     """The page's prose, as paragraphs, list items and table cells, with markup removed."""
+    return [text for _, text in located_prose_units(markdown)]
+
+
+def located_prose_units(markdown: str) -> list[tuple[int, str]]:
+    """`prose_units`, each with the line of the file it starts on."""
     span = front_matter_span(markdown)
     if span:
         markdown = re.sub(r"[^\n]", " ", markdown[: span[1]]) + markdown[span[1] :]
-    units: list[list[str]] = [[]]
-    for line in mask_non_prose(markdown).split("\n"):
+    units: list[tuple[int, list[str]]] = [(1, [])]
+    for number, line in enumerate(mask_non_prose(markdown).split("\n"), start=1):
         if not line.strip() or _SKIPPED_LINE.match(line):
-            units.append([])
+            units.append((number + 1, []))
             continue
         if line.lstrip().startswith("|"):
-            units.extend([cell] for cell in line.strip().strip("|").split("|"))
-            units.append([])
+            units.extend((number, [cell]) for cell in line.strip().strip("|").split("|"))
+            units.append((number + 1, []))
             continue
         item = _LIST_ITEM.match(line)
         if item:
-            units.append([line[item.end() :]])
+            units.append((number, [line[item.end() :]]))
             continue
-        units[-1].append(line.strip().lstrip(">").strip())
+        if not units[-1][1]:
+            units[-1] = (number, units[-1][1])
+        units[-1][1].append(line.strip().lstrip(">").strip())
     cleaned = []
-    for unit in units:
+    for number, unit in units:
         text = " ".join(unit)
         text = _IMAGE.sub(" ", text)
         text = _LINK_TARGET.sub(r"\1", text)
         text = _ATTR_LIST.sub(" ", _HTML_TAG.sub(" ", text))
         if _WORD.search(text):
-            cleaned.append(" ".join(text.split()))
+            cleaned.append((number, " ".join(text.split())))
     return cleaned
 
 
@@ -168,6 +175,16 @@ def split_sentences(unit: str) -> list[str]:
 def sentences(markdown: str) -> list[str]:
     """Every sentence of the page's prose."""
     return [s for unit in prose_units(markdown) for s in split_sentences(unit) if _WORD.search(s)]
+
+
+def longest_sentence(markdown: str) -> tuple[int, int, str] | None:
+    """(line of its paragraph, words, text) of the page's longest sentence, None without prose."""
+    found = [(word_count(sentence), -line, sentence) for line, unit in located_prose_units(markdown)
+             for sentence in split_sentences(unit) if _WORD.search(sentence)]
+    if not found:
+        return None
+    words, line, sentence = max(found)
+    return -line, words, sentence
 
 
 def word_count(sentence: str) -> int:

@@ -159,6 +159,8 @@ class Checker:
         english_text = english_file.read_text(encoding="utf-8")
         status = PageStatus(language, page, UP_TO_DATE, english_changed=change.day, english_uncommitted=not change.committed)
         status.sentences = sentences.SentenceComparison(self._english_sentence_figures(english_text), sentences.figures(text))
+        longest = sentences.longest_sentence(text)
+        status.longest_sentence = (longest[0], longest[1]) if longest else None
         terminology = self.terminology(language, page, text)
         structure = self.structure(language, page, text, english_text)
         stamp_problems: list[Problem] = []

@@ -23,15 +23,13 @@ from advocacy_guide.translations.structure import BLOCK, BLOCK_OPTION, HEADING, 
 MAX_WORDS_PER_EDIT = 3
 MAX_WORDS_PER_PAGE = 10
 
-MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
-# ISO dates, "26 March 2025", "March 26, 2025", "March 2025", "26 March", and month names alone.
+# Month names are capitalised in English; "may" is a verb. Abbreviations count next to a figure.
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH = rf"(?:{MONTHS}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)"
+# ISO dates, "26 March 2025", "March 26, 2025", "March 2025", "26 March", and full month names alone.
 DATE = re.compile(
-    rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?(?:\s+\d{{4}})?"
-    rf"|(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|(?:{MONTHS})\.?(?:\s+\d{{4}})?)\b",
-    re.I,
+    rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|{_MONTH}\s+\d{{4}}|(?:{MONTHS}))(?!\w)"
 )
 NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
 NUMBER_WORDS = frozenset(
