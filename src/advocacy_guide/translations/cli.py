@@ -166,6 +166,9 @@ def run_diff(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | 
     if args.format == "json":
         json.dump(diff_as_dict(checker, args.language, page, diff), out, ensure_ascii=False, indent=2)
         out.write("\n")
+    elif diff is None and checker.translation_status(args.language, page).skipped:
+        out.write(f"Since {args.language}/{page} was stamped, the English page only changed in ways recorded as needing "
+                  f"no translation ({checker.project.relative(checker.project.skips_file)}).\n")
     elif diff is None:
         out.write(f"The English page has not changed since {args.language}/{page} was stamped.\n")
     else:
