@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from advocacy_guide import COMMAND as PROGRAM
+
 if TYPE_CHECKING:
     from advocacy_guide.translations.sentences import SentenceComparison
 
@@ -17,7 +19,7 @@ STATUSES = (UP_TO_DATE, OUTDATED, MISSING, BROKEN)
 
 # How hints show the command: the form that works in a fresh shell at the project's root once
 # any `make` target (or scripts/bootstrap.sh) has created .venv, without activating anything.
-COMMAND = ".venv/bin/advocacy-guide translations"
+COMMAND = f"{PROGRAM} translations"
 
 
 def command(*arguments: str) -> str:
