@@ -264,8 +264,7 @@ def run_stamp(args: argparse.Namespace, out: TextIO | None = None, err: TextIO |
         else:
             if result.forced:
                 out.write(f"stamped with --force: {args.language}/{page} is {result.status.status}, although its text did not "
-                          f"change ({result.untouched_since.split(':')[0].removeprefix('the translation has not changed ')}); "
-                          "you checked that nothing needed translating\n")
+                          f"change ({result.untouched_since}); you checked that nothing needed translating\n")
             else:
                 out.write(f"stamped: {args.language}/{page} is {result.status.status}\n")
             if result.undated:

@@ -8,6 +8,7 @@ dates fall back to the file's modification time and `find_version` says why it f
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -131,23 +132,21 @@ def committed_text(root: Path, path: Path, revision: str = "HEAD") -> str | None
         return None
 
 
-def versions(root: Path, path: Path) -> list[Version]:
-    """Every committed version of `path`, newest first (empty outside git)."""
+def versions(root: Path, path: Path) -> Iterator[Version]:
+    """Every committed version of `path`, newest first, read as they are asked for (none outside git)."""
     try:
         top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
         relative = path.resolve().relative_to(top.resolve()).as_posix()
         log = _git(root, "log", "--format=%H %cs", "--", relative)
     except (HistoryUnavailable, ValueError):
-        return []
-    found: list[Version] = []
+        return
     for line in log.splitlines():
         commit, day = line.split(" ", 1)
         try:
             text = _git(root, "show", f"{commit}:{relative}")
         except HistoryUnavailable:
             continue  # the file did not exist under that name in this commit
-        found.append(Version(commit, date.fromisoformat(day), text))
-    return found
+        yield Version(commit, date.fromisoformat(day), text)
 
 
 def find_version(root: Path, path: Path, wanted_hash: str) -> Version:

@@ -34,8 +34,8 @@ class Problem:
     file: str
     line: int
     message: str
-    kind: str  # "structure", "terminology", "outdated", "stamp", "page"
-    part: str = ""  # for "structure": heading, checklist, step, video, link or block
+    kind: str  # "structure", "terminology", "outdated", "stamp", "page", "skip"
+    part: str = ""  # for "structure": heading, checklist, step, video, link or block; for "skip": the rule
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"

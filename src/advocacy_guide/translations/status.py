@@ -28,6 +28,7 @@ from advocacy_guide.translations.compare import compare_structures
 from advocacy_guide.translations.history import (
     HistoryUnavailable,
     LastChange,
+    Version,
     committed_text,
     find_version,
     is_repository,
@@ -56,9 +57,10 @@ class UntouchedTranslation(Exception):
     """The translation's text has not changed since the English page changed: stamping it would
     tell readers an old text is current. `problem` says since when, and what to do."""
 
-    def __init__(self, problem: Problem) -> None:
+    def __init__(self, problem: Problem, since: str) -> None:
         super().__init__(str(problem))
         self.problem = problem
+        self.since = since  # "since the English page changed on 2026-11-15 (commit ...)"
 
 
 class SkipRefused(Exception):
@@ -252,14 +254,14 @@ class Checker:
             raise StampRefused(sorted(problems, key=lambda p: p.line))
         untouched = self.untouched_since(language, page, text, english_text)
         if untouched is not None and not force:
-            raise UntouchedTranslation(untouched)
+            raise untouched
         change = self.english_change(page)
         stamped = write_stamp(text, source_hash(english_text), change.day if change.committed else None, translation_hash(text))
         translation_file.write_text(stamped, encoding="utf-8")
         return StampResult(self.translation_status(language, page), forced=untouched is not None,
-                           untouched_since=untouched.message if untouched else "", undated=not change.committed)
+                           untouched_since=untouched.since if untouched else "", undated=not change.committed)
 
-    def untouched_since(self, language: str, page: str, text: str, english_text: str) -> Problem | None:
+    def untouched_since(self, language: str, page: str, text: str, english_text: str) -> UntouchedTranslation | None:
         """Why stamping now would hide a change from readers: the English page changed since the
         stamp, no skip covers it, and the translation's text is the same as when it changed.
 
@@ -287,22 +289,26 @@ class Checker:
         elif without_stamp(reference) != current:
             return None
         relative = self.project.relative(translation_file)
-        return Problem(relative, stamp.line,
+        return UntouchedTranslation(Problem(relative, stamp.line,
             f"the translation has not changed {since}: update it first (see `{command('diff', language, page)}`); "
-            f"if you checked and nothing needs translating, run `{command('stamp', '--force', language, page)}`", "outdated")
+            f"if you checked and nothing needs translating, run `{command('stamp', '--force', language, page)}`", "outdated"),
+            since)
 
     def _translation_when_english_changed(self, english_file: Path, translation_file: Path, stamped_hash: str) -> tuple[str | None, str]:
         root = self.project.root
         if not is_repository(root):
             return None, ""
-        english_versions = versions(root, english_file)  # newest first
-        position = next((i for i, v in enumerate(english_versions) if source_hash(v.text) == stamped_hash), None)
-        if position is None:
+        newer: Version | None = None  # the version after the stamped one: the English change
+        for version in versions(root, english_file):  # newest first
+            if source_hash(version.text) == stamped_hash:
+                break
+            newer = version
+        else:
             return None, ""  # a shallow clone, or a stamp made from English text never committed
-        if position == 0:  # the English change is not committed yet
+        if newer is None:  # the English change is not committed yet
             head = committed_text(root, translation_file)
             return head, "since the English page changed (changes not yet committed)"
-        changed = english_versions[position - 1]
+        changed = newer
         before = committed_text(root, translation_file, f"{changed.commit}^")
         if before is None:
             return None, ""
@@ -361,7 +367,7 @@ class Checker:
         head = committed_text(root, english_file)
         if head is not None and source_hash(head) != source_hash(now):
             return head
-        for version in versions(root, english_file)[1:]:
+        for version in versions(root, english_file):
             if source_hash(version.text) != source_hash(now):
                 return version.text
         if is_shallow(root):
