@@ -19,9 +19,17 @@ from advocacy_guide.markdown_text import front_matter_line_count, mask_non_prose
 from advocacy_guide.translations.structure import BLOCK, BLOCK_OPTION, HEADING, TASK_ITEM, extract_structure
 
 # At most this many words may change in one place, and in the whole page: a typo fix changes
-# one word, sometimes two ("a the" -> "the"); more is a new wording the translators must see.
-MAX_WORDS_PER_EDIT = 3
+# one word, sometimes two ("teh Comittee", "follow up" -> "follow-up"); more ("does not end" ->
+# "never ends") is a new wording the translators must see.
+MAX_WORDS_PER_EDIT = 2
 MAX_WORDS_PER_PAGE = 10
+# One word that turns a sentence around: a negation, a modal, "only". A typo fix never adds or
+# removes one ("the State must report" -> "the State may report" is one word, and a new rule).
+MEANING_WORDS = frozenset(
+    "not no never nor neither none nothing nobody without cannot can't don't doesn't didn't isn't aren't wasn't "
+    "weren't won't wouldn't shouldn't mustn't must may might should shall can could will would always only "
+    "unless except".split()
+)
 
 # Month names are capitalised in English; "may" is a verb. Abbreviations count next to a figure.
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -199,6 +207,11 @@ def dates(text: str) -> list[Item]:
     return [Item(number, " ".join(match.group(0).split())) for number, line in _prose_lines(text) for match in DATE.finditer(line)]
 
 
+def meaning_words(text: str) -> list[Item]:
+    """Negations, modals and "only", which change what a sentence says by themselves."""
+    return [item for item in _words(text) if item.value.lower().replace("’", "'") in MEANING_WORDS]
+
+
 def numbers(text: str) -> list[Item]:
     """Figures and number words, outside dates."""
     items: list[Item] = []
@@ -221,6 +234,7 @@ RULES: tuple[Rule, ...] = (
     Rule("box", "a box (admonition or block)", compare_items, boxes),
     Rule("date", "a date", compare_items, dates),
     Rule("number", "a number", compare_items, numbers),
+    Rule("meaning", "a word that changes the meaning (a negation, a modal such as must or may, only)", compare_items, meaning_words),
     Rule("wording", "the wording", compare_wording),
 )
 
