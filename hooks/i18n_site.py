@@ -57,7 +57,8 @@ class AlternateLinkNoteFilter(logging.Filter):
 
 
 _I18N_LOGGER = logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure")
-if not any(isinstance(f, AlternateLinkNoteFilter) for f in _I18N_LOGGER.filters):
+# MkDocs loads hooks again for each build of `mkdocs serve`: one filter, whichever load added it.
+if not any(type(f).__name__ == AlternateLinkNoteFilter.__name__ for f in _I18N_LOGGER.filters):
     _I18N_LOGGER.addFilter(AlternateLinkNoteFilter())
 
 # The 404 page each language build rendered, kept until the last build is done.
