@@ -77,7 +77,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         try:
             _state.checker.skips  # noqa: B018 - read once, here, to report a malformed file
         except LocatedError as error:
-            log.warning(f"{error}: fix the record, or remove it and run the skip command again")
+            log.warning(str(error))
             _state.checker.skips = Skips()  # the build goes on (and fails, strict) without them
     _state.renderer = SnippetRenderer(config)
 

@@ -221,7 +221,7 @@ def test_a_skipped_english_typo_fix_shows_no_notice_and_a_malformed_skips_file_f
     result = mkdocs_build(project, tmp_path / "site-2", SITE_URL)
     assert not result.ok
     assert f"data/translation-skips.yml:{line_number(skips, '  to: md5:')}: `to` must look like 'sha256:'" in result.output
-    assert "fix the record, or remove it and run the skip command again" in result.output
+    assert "fix it, or remove the record and run `.venv/bin/advocacy-guide translations skip PAGE` again" in result.output
 
 
 def test_a_preview_of_an_english_change_not_yet_committed_gives_no_false_date(translated_site: TranslatedSite, tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ from pathlib import Path
 import yaml
 
 from advocacy_guide.located_yaml import LocatedYamlError, YamlList, YamlMap, load_located_yaml
+from advocacy_guide.translations.model import command
 from advocacy_guide.translations.stamp import HASH_FORMAT
 
 HEADER = """\
@@ -54,6 +55,10 @@ class Skip:
             record["date"] = self.day.isoformat()
         record["reason"] = self.reason
         return yaml.safe_dump([record], allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000)
+
+
+def _fix() -> str:
+    return f"fix it, or remove the record and run `{command('skip', 'PAGE')}` again"
 
 
 class Skips:
@@ -95,23 +100,23 @@ def load_skips(path: Path, shown_as: str | None = None) -> Skips:
     if data is None:
         return Skips()
     if not isinstance(data, YamlList):
-        raise LocatedYamlError(name, getattr(data, "line", 1), "the file must be a list of records starting with `- page:`")
+        raise LocatedYamlError(name, getattr(data, "line", 1), f"the file must be a list of records starting with `- page:`: {_fix()}")
     records: list[Skip] = []
     for item, line in zip(data, data.item_lines):
         if not isinstance(item, YamlMap):
-            raise LocatedYamlError(name, line, "each record needs `page:`, `from:`, `to:`, `date:` and `reason:`")
+            raise LocatedYamlError(name, line, f"each record needs `page:`, `from:`, `to:`, `date:` and `reason:`: {_fix()}")
         for key in ("page", "from", "to"):
             if not isinstance(item.get(key), str) or not item[key]:
-                raise LocatedYamlError(name, item.line, f"this record has no `{key}:`; write skips with the skip command")
+                raise LocatedYamlError(name, item.line, f"this record has no `{key}:`: {_fix()}")
         for key in ("from", "to"):
             if not HASH_FORMAT.match(item[key]):
-                raise LocatedYamlError(name, item.line_of(key), f"`{key}` must look like 'sha256:' and 64 hexadecimal digits")
+                raise LocatedYamlError(name, item.line_of(key), f"`{key}` must look like 'sha256:' and 64 hexadecimal digits: {_fix()}")
         day = None
         if isinstance(item.get("date"), str):
             try:
                 day = date.fromisoformat(item["date"])
             except ValueError:
-                raise LocatedYamlError(name, item.line_of("date"), "`date` must be a date such as 2026-12-01") from None
+                raise LocatedYamlError(name, item.line_of("date"), f"`date` must be a date such as 2026-12-01: {_fix()}") from None
         reason = item.get("reason")
         records.append(Skip(item["page"], item["from"], item["to"], day, reason if isinstance(reason, str) else "", item.line))
     return Skips(records)
