@@ -103,6 +103,15 @@ def test_untouched_is_known_in_a_shallow_clone_and_for_an_uncommitted_english_ch
     assert code == 1 and "the translation has not changed since the English page changed (changes not yet committed)" in err
 
 
+def test_untouched_is_dated_from_the_first_english_change_no_skip_covers(stamped_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(stamped_repo / "docs/en/follow-up.md", "first.", "first!")
+    run(capsys, "--root", str(stamped_repo), "skip", "follow-up.md")
+    commit_all(stamped_repo, "Punctuation, skipped", "2026-11-10")
+    change_english_follow_up(stamped_repo)  # 2026-11-15
+    code, _, err = run(capsys, "--root", str(stamped_repo), "stamp", "fr", "follow-up.md")
+    assert code == 1 and "has not changed since the English page changed on 2026-11-15" in err
+
+
 def test_an_old_stamp_without_translation_hash_is_checked_with_git(stamped_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     page = stamped_repo / "docs/fr/follow-up.md"
     text = page.read_text(encoding="utf-8")

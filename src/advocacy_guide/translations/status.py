@@ -298,17 +298,19 @@ class Checker:
         root = self.project.root
         if not is_repository(root):
             return None, ""
-        newer: Version | None = None  # the version after the stamped one: the English change
-        for version in versions(root, english_file):  # newest first
+        page = english_file.relative_to(self.project.folder(self.project.default)).as_posix()
+        since_stamp: list[Version] = []  # the English versions committed after the stamped one, newest first
+        for version in versions(root, english_file):
             if source_hash(version.text) == stamped_hash:
                 break
-            newer = version
+            since_stamp.append(version)
         else:
             return None, ""  # a shallow clone, or a stamp made from English text never committed
-        if newer is None:  # the English change is not committed yet
+        # The change that matters is the first one no recorded skip covers.
+        changed = next((v for v in reversed(since_stamp) if self.skips.path(page, stamped_hash, source_hash(v.text)) is None), None)
+        if changed is None:  # the English change is not committed yet
             head = committed_text(root, translation_file)
             return head, "since the English page changed (changes not yet committed)"
-        changed = newer
         before = committed_text(root, translation_file, f"{changed.commit}^")
         if before is None:
             return None, ""
