@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -116,7 +117,9 @@ def run_report(args: argparse.Namespace, out: TextIO | None = None, err: TextIO 
         out.write("\n")
     else:
         # With --check, as in CI, only the pages that need work are listed, then the counts.
-        write_text_report(statuses, out, only_problems=check)
+        project = checker.project
+        write_text_report(statuses, out, only_problems=check,
+                          file_of=lambda status: project.relative(project.page_file(status.language, status.page)))
     fail_on = set(args.fail_on or FAIL_ON_CHOICES)
     failing = [s for s in statuses if s.status in fail_on]
     if check and failing and args.format == "text" and args.fail_on:
@@ -128,7 +131,10 @@ def run_report(args: argparse.Namespace, out: TextIO | None = None, err: TextIO 
     return 0
 
 
-def write_text_report(statuses: list[PageStatus], out: TextIO, only_problems: bool = False) -> None:
+def write_text_report(
+    statuses: list[PageStatus], out: TextIO, only_problems: bool = False, file_of: Callable[[PageStatus], str] | None = None
+) -> None:
+    """The report; `file_of` gives a page's file as messages show it (docs/fr/follow-up.md by default)."""
     width = max((len(s.page) for s in statuses), default=0)
     for status in statuses:
         if only_problems and status.status == UP_TO_DATE:
@@ -136,20 +142,13 @@ def write_text_report(statuses: list[PageStatus], out: TextIO, only_problems: bo
         out.write(f"{status.language}  {status.page:<{width}}  {status.status}\n")
         for problem in status.problems:
             out.write(f"    {problem}\n")
-        if status.sentence_problems:
-            out.write(f"    {sentence_line(status)}\n")
+        note = status.sentence_note(f"docs/{status.language}/{status.page}" if file_of is None else file_of(status))
+        if note is not None:
+            out.write(f"    {note}\n")
     for language in dict.fromkeys(s.language for s in statuses):
         counts = Counter(s.status for s in statuses if s.language == language)
         summary = ", ".join(f"{counts[name]} {name}" for name in STATUSES if counts[name])
         out.write(f"{language}: {summary}\n")
-
-
-def sentence_line(status: PageStatus) -> str:
-    """The one line a page outside the sentence-length limits gets (it does not change its status)."""
-    file = f"docs/{status.language}/{status.page}"
-    line, words = status.longest_sentence or (1, 0)
-    where = f" (the longest, {words} words, is in the paragraph at line {line})" if words else ""
-    return f"{file}:{line}: sentence length, not an error: " + "; ".join(status.sentence_problems) + where
 
 
 def run_diff(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:

@@ -34,7 +34,7 @@ class Problem:
     file: str
     line: int
     message: str
-    kind: str  # "structure", "terminology", "outdated", "stamp", "page", "skip"
+    kind: str  # "structure", "terminology", "outdated", "stamp", "page", "skip", "sentences"
     part: str = ""  # for "structure": heading, checklist, step, video, link or block; for "skip": the rule
 
     def __str__(self) -> str:
@@ -68,6 +68,14 @@ class PageStatus:
     @property
     def sentence_problems(self) -> list[str]:
         return self.sentences.problems if self.sentences is not None else []
+
+    def sentence_note(self, file: str) -> Problem | None:
+        """The one line a page outside the sentence-length limits gets; it never changes its status."""
+        if not self.sentence_problems:
+            return None
+        line, words = self.longest_sentence or (1, 0)
+        where = f" (the longest, {words} words, is in the paragraph at line {line})" if words else ""
+        return Problem(file, line, "sentence length, not an error: " + "; ".join(self.sentence_problems) + where, "sentences")
 
     def as_dict(self) -> dict[str, object]:
         return {
