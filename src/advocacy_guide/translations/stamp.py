@@ -30,6 +30,7 @@ from datetime import date
 import yaml
 
 from advocacy_guide import yaml_parsing
+from advocacy_guide.freshness import REVIEWED_KEY
 from advocacy_guide.markdown_text import FRONT_MATTER
 from advocacy_guide.translations.model import command
 
@@ -37,6 +38,7 @@ STAMP_KEY = "translation"
 HASH_PREFIX = "sha256:"
 HASH_FORMAT = re.compile(r"^sha256:[0-9a-f]{64}$")
 TOP_LEVEL_KEY = re.compile(r"^[^\s#][^:]*:")
+REVIEWED_LINE = re.compile(rf"^{REVIEWED_KEY}[ \t]*:.*\n", re.M)
 
 
 class StampError(ValueError):
@@ -57,8 +59,17 @@ class Stamp:
 
 
 def source_hash(english_text: str) -> str:
-    """The hash of an English page, insensitive to line endings and to trailing blank lines."""
+    """The hash of an English page, insensitive to line endings and to trailing blank lines.
+
+    The front matter's `reviewed:` date is left out: checking the English page's facts again
+    without changing its text does not make its translations outdated (each language carries
+    the date of its own check, advocacy_guide.freshness).
+    """
     normalized = english_text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n") + "\n"
+    match = FRONT_MATTER.match(normalized)
+    if match:
+        front_matter = REVIEWED_LINE.sub("", match.group(0))
+        normalized = front_matter + normalized[match.end() :]
     return HASH_PREFIX + hashlib.sha256(normalized.encode("utf-8")).hexdigest()
 
 

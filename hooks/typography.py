@@ -1,0 +1,20 @@
+"""French pages get French spacing: narrow no-break spaces before : ; ? ! », after « and in
+numbers (advocacy_guide.typography), so that no line starts with a colon or a lone « 000 »."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from advocacy_guide.typography import french_spacing_html
+
+# Languages whose pages get French spacing.
+FRENCH_SPACING = {"fr"}
+
+
+@event_priority(-90)  # after the video blocks and translation notices (-50) are in the page
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    language = getattr(page.file, "locale", None) or config.theme["language"]
+    return french_spacing_html(html) if language in FRENCH_SPACING else html
