@@ -6,6 +6,8 @@
 - A sitemap per language folder, which Material's language switcher asks for.
 - `ui()` in templates: the site's own interface strings (data/ui-strings.yml) in the page's
   language.
+- A clean build prints nothing that needs attention: the plugin's notes about its own
+  `extra.alternate` links are left out (`AlternateLinkNoteFilter`).
 
 The i18n plugin builds English, then builds French and Spanish from inside its own
 `on_post_build`, so every event here runs once per language. Work on the whole site waits for the
@@ -15,6 +17,8 @@ outermost `on_post_build`, after the i18n plugin (priority -100) has finished th
 from __future__ import annotations
 
 import json
+import logging
+import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -29,6 +33,33 @@ from advocacy_guide.sitemaps import language_sitemap
 from advocacy_guide.ui_strings import load_ui_strings, translate
 
 log = get_plugin_logger(__name__)
+
+
+class AlternateLinkNoteFilter(logging.Filter):
+    """Leaves out mkdocs-static-i18n's note that an `extra.alternate` link "should be an absolute
+    path '/' and end with a trailing '/'", when the link is the one the plugin wrote itself.
+
+    Why: mkdocs.yml sets no `extra.alternate`; the plugin (1.3.1, reconfigure.py) writes it, with
+    `index.html` after each language's folder because the site uses `use_directory_urls: false`
+    (`/fr/index.html`, the address that also works from disk), and then, building the next
+    language, checks its own value as if a user had written it: six INFO lines per build that
+    look like problems to translators. Links that satisfy the plugin (`/fr/`) would break the
+    switcher from disk and lose the site's base path. A link someone writes by hand that does
+    not end with `index.html` is still reported.
+    """
+
+    NOTE = "The 'extra.alternate' configuration contains a 'link' option that should be an absolute path"
+    OWN_LINK = re.compile(r"'link': '(?:/[^']*)?/index\.html'")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not (self.NOTE in message and self.OWN_LINK.search(message))
+
+
+_I18N_LOGGER = logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure")
+# MkDocs loads hooks again for each build of `mkdocs serve`: one filter, whichever load added it.
+if not any(type(f).__name__ == AlternateLinkNoteFilter.__name__ for f in _I18N_LOGGER.filters):
+    _I18N_LOGGER.addFilter(AlternateLinkNoteFilter())
 
 # The 404 page each language build rendered, kept until the last build is done.
 _not_found_pages: dict[str, str] = {}

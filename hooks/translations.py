@@ -2,15 +2,15 @@
 
 - A page served in English under /fr/ or /es/ because its translation is missing gets a notice in
   the reader's language saying so, and its English content is marked `lang="en"`.
-- An outdated translation (its stamp does not match the English page, see
-  advocacy_guide.translations) gets a notice with the date the English page changed and a link
-  to it.
+- An outdated translation (its stamp does not match the English page, and no recorded skip
+  covers the change, see advocacy_guide.translations) gets a notice with the date the English
+  page changed, or, in a preview of English changes not committed yet, says so, and a link to it.
 - `translation-status.md` (outside the navigation) holds the marker `<!-- translation-status -->`;
   the status of every language is rendered there at build time.
 - A translation stamped as up to date whose structure differs from the English page, or whose
   stamp is malformed, is a warning naming the file and line (`mkdocs build --strict` fails).
   Checklist ids are left to hooks/checklists.py and wrong terms to hooks/glossary.py, which
-  report them for every page.
+  report them for every page. A malformed `data/translation-skips.yml` is a warning at its line.
 
 The logic is in the package (`advocacy_guide.translations`), shared with `advocacy-guide
 translations`. Every event runs once per language; statuses are computed once per site build.
@@ -30,10 +30,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from advocacy_guide.errors import LocatedError
 from advocacy_guide.glossary import load_glossary
 from advocacy_guide.page_templates import SnippetRenderer
 from advocacy_guide.translations.model import MISSING, OUTDATED, STATUSES, UP_TO_DATE, PageStatus
 from advocacy_guide.translations.project import Project
+from advocacy_guide.translations.skips import Skips
 from advocacy_guide.translations.status import Checker
 
 log = get_plugin_logger(__name__)
@@ -72,6 +74,11 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         project = Project.from_config(Path(config.config_file_path))
         # hooks/glossary.py stops the build with a clear message if the glossary is malformed.
         _state.checker = Checker(project, load_glossary(project.glossary_file))
+        try:
+            _state.checker.skips  # noqa: B018 - read once, here, to report a malformed file
+        except LocatedError as error:
+            log.warning(str(error))
+            _state.checker.skips = Skips()  # the build goes on (and fails, strict) without them
     _state.renderer = SnippetRenderer(config)
 
 
@@ -115,6 +122,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
             english_url=get_relative_url(_english_url(page_path, config), page.url),
             changed_iso=changed.isoformat() if changed else "",
             changed_text=_long_date(changed, language) if changed else "",
+            uncommitted=status.english_uncommitted,
         )
     return insert_after_title(html, notice)
 
@@ -165,6 +173,7 @@ def _render_status_page(page: Page, config: MkDocsConfig, language: str) -> str:
                 "url": get_relative_url(_page_url(other, status.page, config), page.url),
                 "english_url": get_relative_url(_english_url(status.page, config), page.url),
                 "english_changed": status.english_changed.isoformat() if status.english_changed else "",
+                "english_uncommitted": status.english_uncommitted,
                 "problems": len([p for p in status.problems if p.kind != "outdated"]),
             }
             for status in statuses

@@ -85,7 +85,7 @@ def test_an_edited_translation_makes_only_its_video_stale(tmp_path: Path) -> Non
     assert completed.returncode == 1
     assert completed.stderr.splitlines() == [
         "storyboards/why-engage/fr.md:1: why-engage (fr): the storyboard changed after the video was rendered: "
-        "run `advocacy-guide videos --module why-engage --language fr`"
+        "run `.venv/bin/advocacy-guide videos --module why-engage --language fr`"
     ]
 
 

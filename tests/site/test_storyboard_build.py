@@ -50,7 +50,7 @@ def test_a_storyboard_without_its_rendering_fails_the_strict_build(tmp_path: Pat
     assert not result.ok, result.replicate()
     assert (
         "storyboards/why-engage/fr.md:1: why-engage (fr): has no rendering yet: "
-        "run `advocacy-guide videos --module why-engage --language fr`"
+        "run `.venv/bin/advocacy-guide videos --module why-engage --language fr`"
     ) in result.output
     assert "storyboards/coalition/es.md:5: 'Tomás' is not a valid scene id" in result.output
 

@@ -200,3 +200,41 @@ def test_a_malformed_stamp_fails_the_build(translated_site: TranslatedSite, tmp_
     result = mkdocs_build(project, tmp_path / "site", SITE_URL)
     assert not result.ok
     assert f"docs/fr/index.md:{line_number(page, 'translation:')}: `source_hash` must look like 'sha256:'" in result.output
+
+
+def test_a_skipped_english_typo_fix_shows_no_notice_and_a_malformed_skips_file_fails_the_build(
+    translated_site: TranslatedSite, tmp_path: Path
+) -> None:
+    from advocacy_guide.cli import main
+
+    project = tmp_path / "project"
+    shutil.copytree(translated_site.project, project)
+    edit(project / "docs/en/committee.md", "The Committee monitors the ICCPR.", "The Committee monitors the ICCPR!")
+    commit_all(project, "Committee: punctuation", "2026-11-20")
+    assert main(["translations", "--root", str(project), "skip", "committee.md", "--reason", "punctuation"]) == 0
+    result = mkdocs_build(project, tmp_path / "site", SITE_URL)
+    assert result.ok, result.output
+    assert notices((tmp_path / "site" / "fr/committee.html").read_text(encoding="utf-8")).notices == []
+
+    skips = project / "data/translation-skips.yml"
+    skips.write_text(skips.read_text(encoding="utf-8").replace("  to: sha256:", "  to: md5:"), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site-2", SITE_URL)
+    assert not result.ok
+    assert f"data/translation-skips.yml:{line_number(skips, '  to: md5:')}: `to` must look like 'sha256:'" in result.output
+    assert "fix it, or remove the record and run `.venv/bin/advocacy-guide translations skip PAGE` again" in result.output
+
+
+def test_a_preview_of_an_english_change_not_yet_committed_gives_no_false_date(translated_site: TranslatedSite, tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(translated_site.project, project)
+    edit(project / "docs/en/index.md", "Start with", "Begin with")  # not committed, as in `make serve`
+    result = mkdocs_build(project, tmp_path / "site", SITE_URL)
+    assert result.ok, result.output
+    html = (tmp_path / "site" / "fr/index.html").read_text(encoding="utf-8")
+    page = notices(html)
+    [notice] = page.notices
+    assert notice["data-translation-notice"] == "outdated"
+    assert "a des modifications pas encore enregistrées (commit)" in page.notice_text
+    assert "<time" not in html.split('data-translation-notice="outdated"', 1)[1].split("</div>", 1)[0]
+    status = (tmp_path / "site" / "translation-status.html").read_text(encoding="utf-8")
+    assert '<a href="index.html" hreflang="en">not yet committed</a>' in status

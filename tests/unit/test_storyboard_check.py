@@ -136,7 +136,7 @@ def test_an_edited_storyboard_fails_the_check_naming_module_and_language(project
     assert code == 1
     assert err.strip() == (
         "storyboards/demo/fr.md:1: demo (fr): the storyboard changed after the video was rendered: "
-        "run `advocacy-guide videos --module demo --language fr`"
+        "run `.venv/bin/advocacy-guide videos --module demo --language fr`"
     )
     assert check_command(project, "language", "en") == (0, "")  # English is still current
 
@@ -166,14 +166,14 @@ def test_a_storyboard_without_rendering_is_missing(project: Path) -> None:
     (project / "storyboards/demo/es.md").write_text(es, encoding="utf-8")
     code, err = check_command(project)
     assert code == 1
-    assert "storyboards/demo/es.md:1: demo (es): has no rendering yet: run `advocacy-guide videos --module demo --language es`" in err
+    assert "storyboards/demo/es.md:1: demo (es): has no rendering yet: run `.venv/bin/advocacy-guide videos --module demo --language es`" in err
 
 
 def test_a_declaration_that_does_not_use_the_rendering_is_reported_at_its_line(project: Path) -> None:
     edit(project / "data/videos.yml", 'duration: "0:24"', 'duration: "0:30"')
     [finding] = check_renderings(project)
     assert finding.path == "data/videos.yml" and finding.key == "demo/en"
-    assert "its duration is not the rendering's: run `advocacy-guide videos`" in finding.message
+    assert "its duration is not the rendering's: run `.venv/bin/advocacy-guide videos`" in finding.message
 
 
 def test_a_broken_storyboard_is_reported_with_its_line(project: Path) -> None:

@@ -11,7 +11,7 @@ import pytest
 from advocacy_guide.glossary import GlossaryError, fold, load_glossary, variant_pattern
 from advocacy_guide.markdown_text import front_matter_line_count, mask_non_prose
 from advocacy_guide.translations.compare import compare_structures
-from advocacy_guide.translations.stamp import StampError, read_stamp, source_hash, write_stamp
+from advocacy_guide.translations.stamp import StampError, read_stamp, source_hash, translation_hash, without_stamp, write_stamp
 from advocacy_guide.translations.structure import NO_ID, extract_structure, internal_link
 from tests.support.build import REPO
 
@@ -196,6 +196,29 @@ def test_malformed_stamps_name_the_line_and_the_fix(front_matter: str, line: int
         read_stamp(f"---\n{front_matter}---\n# T\n")
     assert error.value.line == line
     assert message in error.value.message
+
+
+def test_translation_hash_ignores_the_stamp_and_sees_every_other_change() -> None:
+    text = "---\ndescription: Le suivi.\n---\n\n# Le suivi {#follow-up}\n"
+    stamped = write_stamp(text, source_hash("v1"), date(2026, 11, 1), translation_hash(text))
+    restamped = write_stamp(stamped, source_hash("v2"), None, translation_hash(stamped))
+    assert translation_hash(text) == translation_hash(stamped) == translation_hash(restamped)
+    assert without_stamp(stamped) == without_stamp(text)
+    stamp = read_stamp(stamped)
+    assert stamp is not None and stamp.translation_hash == translation_hash(text)
+    assert "  translation_hash: sha256:" in stamped
+    assert translation_hash(text.replace("Le suivi.", "Le suivi !")) != translation_hash(text)
+    assert translation_hash(text.replace("\n", "\r\n")) == translation_hash(text)
+    # A page without front matter gets one with the stamp: the same text for the hash.
+    bare = "# Titre {#title}\n"
+    assert translation_hash(write_stamp(bare, source_hash("v1"), None, translation_hash(bare))) == translation_hash(bare)
+
+
+def test_a_malformed_translation_hash_names_the_line() -> None:
+    with pytest.raises(StampError) as error:
+        read_stamp(f"---\ntranslation:\n  source_hash: {source_hash('x')}\n  translation_hash: nope\n---\n")
+    assert error.value.line == 2
+    assert "`translation_hash` must look like 'sha256:'" in error.value.message
 
 
 def test_no_stamp_is_none() -> None:

@@ -69,6 +69,25 @@ def test_outdated_notice_in_french() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The English version of this page has changes that are not yet committed, made after this translation."),
+        ("fr", "La version anglaise de cette page a des modifications pas encore enregistrées (commit), faites après cette traduction."),
+        ("es", "La versión en inglés de esta página tiene cambios todavía no confirmados (commit), hechos después de esta traducción."),
+    ],
+)
+def test_outdated_notice_of_an_english_change_not_yet_committed_gives_no_date(language: str, text: str) -> None:
+    html = renderer().render(
+        "partials/translations/notice.html", language, kind="outdated", english_url="../follow-up.html",
+        changed_iso="", changed_text="", uncommitted=True,
+    )
+    page = read(html)
+    assert text in " ".join(page.text.split())
+    assert not any(tag == "time" for tag, _ in page.tags)
+    assert ("a", {"href": "../follow-up.html", "hreflang": "en"}) in page.tags
+
+
 @SETTINGS
 @given(title=HOSTILE, text=HOSTILE, url=HOSTILE, date_text=HOSTILE)
 def test_notice_keeps_hostile_strings_as_text(title: str, text: str, url: str, date_text: str) -> None:

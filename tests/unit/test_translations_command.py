@@ -203,7 +203,7 @@ def test_a_translation_without_english_page_and_bad_input(stamped_repo: Path, ca
     code, _, err = run(capsys, "--root", str(stamped_repo), "stamp", "fr")
     assert code == 2 and "name the pages to stamp" in err
     code, _, err = run(capsys, "--root", str(stamped_repo), "stamp", "fr", "nothing.md")
-    assert code == 1 and "docs/en/nothing.md does not exist" in err
+    assert code == 1 and "no page nothing.md in docs/en/" in err
 
 
 def test_english_pages_are_listed_when_asked_for_or_when_a_term_is_wrong(stamped_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

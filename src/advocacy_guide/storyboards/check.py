@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from advocacy_guide import COMMAND
 from advocacy_guide.storyboards import MANIFEST_FILE
 from advocacy_guide.storyboards.declarations import declaration_mismatches
 from advocacy_guide.storyboards.manifest import FILE_KINDS, Manifest, ManifestError, Rendering, file_sha256, output_names
@@ -33,7 +34,7 @@ class Finding:
 
 def render_command(key: str) -> str:
     video_id, language = key.split("/")
-    return f"advocacy-guide videos --module {video_id} --language {language}"
+    return f"{COMMAND} videos --module {video_id} --language {language}"
 
 
 def stale_reasons(storyboard: Storyboard, rendering: Rendering | None, settings: dict[str, object], root: Path) -> list[str]:
@@ -90,10 +91,10 @@ def check_renderings(root: Path, *, keys: set[str] | None = None, storyboards: S
         for mismatch in declaration_mismatches(catalog, storyboard.video_id, storyboard.language, rendering):
             findings.append(Finding(
                 DECLARATIONS_FILE, mismatch.line,
-                f"{mismatch.what}: run `advocacy-guide videos` to write the rendered version in", key,
+                f"{mismatch.what}: run `{COMMAND} videos` to write the rendered version in", key,
             ))
     for key in sorted(manifest.renderings):
         if keys is None and key not in {file.key for file in storyboards.files}:
             files = ", ".join(f.path for f in manifest.renderings[key].files.values())
-            findings.append(Finding(MANIFEST_FILE, 1, f"rendered, but its storyboard is gone: run `advocacy-guide videos` to remove {files}", key))
+            findings.append(Finding(MANIFEST_FILE, 1, f"rendered, but its storyboard is gone: run `{COMMAND} videos` to remove {files}", key))
     return findings

@@ -8,6 +8,7 @@ dates fall back to the file's modification time and `find_version` says why it f
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -64,15 +65,26 @@ def _modified_day(path: Path) -> date | None:
         return None
 
 
-def last_change_dates(root: Path, folder: Path) -> dict[str, date]:
-    """{path relative to `folder`: the day its file last changed} for every Markdown file in it.
+@dataclass(frozen=True)
+class LastChange:
+    """When a file last changed: the day of its last commit, or not committed yet."""
 
-    The day of the last commit that touched the file, or its modification time when it has
-    changes not committed yet, is not tracked, or git is not available.
+    day: date | None
+    committed: bool
+
+
+def last_changes(root: Path, folder: Path) -> dict[str, LastChange]:
+    """{path relative to `folder`: when its file last changed} for every Markdown file in it.
+
+    A file with changes not committed yet (or not tracked) has `committed=False` and no day: the
+    day it will be committed is not known, and its modification time would pass for a commit
+    date in messages and readers' notices. Without git (a copy, a download), the modification
+    time is the best there is, and counts as committed.
     """
     days: dict[str, date] = {}
     files = sorted(p for p in folder.rglob("*.md") if p.is_file())
     changed: set[str] = set()
+    use_git = True
     try:
         top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
         prefix = folder.resolve().relative_to(top.resolve()).as_posix()
@@ -90,15 +102,51 @@ def last_change_dates(root: Path, folder: Path) -> dict[str, date]:
             changed.add(path[len(prefix) + 1 :] if prefix != "." else path)
     except (HistoryUnavailable, ValueError):
         days.clear()
-    result: dict[str, date] = {}
+        use_git = False
+    result: dict[str, LastChange] = {}
     for path in files:
         relative = path.relative_to(folder).as_posix()
-        day = days.get(relative) if relative not in changed else None
+        if use_git and relative in changed:
+            result[relative] = LastChange(None, committed=False)
+            continue
+        day = days.get(relative)
         if day is None:
             day = _modified_day(path)
         if day is not None:
-            result[relative] = day
+            result[relative] = LastChange(day, committed=True)
     return result
+
+
+def last_change_dates(root: Path, folder: Path) -> dict[str, date]:
+    """{path relative to `folder`: the day its file last changed}, for committed files only."""
+    return {page: change.day for page, change in last_changes(root, folder).items() if change.day is not None}
+
+
+def committed_text(root: Path, path: Path, revision: str = "HEAD") -> str | None:
+    """The text of `path` in a commit (HEAD by default), None when it has none or git cannot tell."""
+    try:
+        top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
+        relative = path.resolve().relative_to(top.resolve()).as_posix()
+        return _git(root, "show", f"{revision}:{relative}")
+    except (HistoryUnavailable, ValueError):
+        return None
+
+
+def versions(root: Path, path: Path) -> Iterator[Version]:
+    """Every committed version of `path`, newest first, read as they are asked for (none outside git)."""
+    try:
+        top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
+        relative = path.resolve().relative_to(top.resolve()).as_posix()
+        log = _git(root, "log", "--format=%H %cs", "--", relative)
+    except (HistoryUnavailable, ValueError):
+        return
+    for line in log.splitlines():
+        commit, day = line.split(" ", 1)
+        try:
+            text = _git(root, "show", f"{commit}:{relative}")
+        except HistoryUnavailable:
+            continue  # the file did not exist under that name in this commit
+        yield Version(commit, date.fromisoformat(day), text)
 
 
 def find_version(root: Path, path: Path, wanted_hash: str) -> Version:

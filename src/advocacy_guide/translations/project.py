@@ -10,6 +10,8 @@ import yaml
 from advocacy_guide import DEFAULT_LANGUAGE, LANGUAGES
 
 GLOSSARY_FILE = Path("data") / "glossary.yml"
+# English edits recorded as needing no translation (`advocacy-guide translations skip`).
+SKIPS_FILE = Path("data") / "translation-skips.yml"
 
 
 class ProjectNotFound(Exception):
@@ -56,6 +58,10 @@ class Project:
     @property
     def glossary_file(self) -> Path:
         return self.root / GLOSSARY_FILE
+
+    @property
+    def skips_file(self) -> Path:
+        return self.root / SKIPS_FILE
 
     def folder(self, language: str) -> Path:
         return self.docs_dir / language

@@ -6,12 +6,18 @@ A translation's front matter records a hash of the English source it matches:
     description: ...
     translation:
       source_hash: sha256:3f1c...
+      translation_hash: sha256:9a0b...
       source_date: 2026-11-29
     ---
 
 The hash, not a commit or a date, decides whether the translation is outdated, so the answer is
 the same in a shallow clone, after a rebase or in a copy without git. `source_date` is the day the
-English page had last changed when the translation was stamped, for people reading the file.
+English page had last changed when the translation was stamped, for people reading the file; it
+is left out when the English page had changes not yet committed (their day is not known).
+
+`translation_hash` is the hash of the translation itself (its stamp left out) when it was
+stamped: `stamp` uses it, where git history cannot say, to refuse a translation that was not
+touched since the English page changed. Stamps written before it existed have none.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ import yaml
 from advocacy_guide import yaml_parsing
 from advocacy_guide.freshness import REVIEWED_KEY
 from advocacy_guide.markdown_text import FRONT_MATTER
+from advocacy_guide.translations.model import command
 
 STAMP_KEY = "translation"
 HASH_PREFIX = "sha256:"
@@ -48,6 +55,7 @@ class Stamp:
     source_hash: str
     source_date: date | None
     line: int  # the line of `translation:` in the file
+    translation_hash: str | None = None
 
 
 def source_hash(english_text: str) -> str:
@@ -80,30 +88,25 @@ def read_stamp(text: str) -> Stamp | None:
         return None
     line = _key_line(text, STAMP_KEY)
     stamp = meta[STAMP_KEY]
-    how_to_fix = "run `advocacy-guide translations stamp LANGUAGE PAGE` to write it again"
+    how_to_fix = f"run `{command('stamp', 'LANGUAGE', 'PAGE')}` to write it again"
     if not isinstance(stamp, dict):
         raise StampError(line, f"`{STAMP_KEY}:` must hold `source_hash:` and `source_date:`; {how_to_fix}")
     value = str(stamp.get("source_hash", ""))
     if not HASH_FORMAT.match(value):
         raise StampError(line, f"`source_hash` must look like 'sha256:' and 64 hexadecimal digits; {how_to_fix}")
+    own = stamp.get("translation_hash")
+    if own is not None and not HASH_FORMAT.match(str(own)):
+        raise StampError(line, f"`translation_hash` must look like 'sha256:' and 64 hexadecimal digits; {how_to_fix}")
     recorded = stamp.get("source_date")
     if isinstance(recorded, str):
         try:
             recorded = date.fromisoformat(recorded)
         except ValueError:
             raise StampError(line, f"`source_date` must be a date such as 2026-11-29; {how_to_fix}") from None
-    return Stamp(value, recorded if isinstance(recorded, date) else None, line)
+    return Stamp(value, recorded if isinstance(recorded, date) else None, line, str(own) if own is not None else None)
 
 
-def write_stamp(text: str, english_hash: str, english_date: date | None) -> str:
-    """`text` with its stamp replaced (or added), every other line of the file left as it was."""
-    block = [f"{STAMP_KEY}:", f"  source_hash: {english_hash}"]
-    if english_date is not None:
-        block.append(f"  source_date: {english_date.isoformat()}")
-    match = FRONT_MATTER.match(text)
-    if not match:
-        return "---\n" + "\n".join(block) + "\n---\n\n" + text
-    yaml_text = match.group("yaml")
+def _front_matter_without_stamp(yaml_text: str | None) -> list[str]:
     kept: list[str] = []
     skipping = False
     for line in (yaml_text or "").splitlines():
@@ -111,6 +114,39 @@ def write_stamp(text: str, english_hash: str, english_date: date | None) -> str:
             skipping = line.split(":", 1)[0].strip() == STAMP_KEY
         if not skipping:
             kept.append(line)
+    return kept
+
+
+def without_stamp(text: str) -> str:
+    """The translation as a translator wrote it: its stamp left out, line endings normalised.
+
+    `write_stamp` changes nothing else, so a text and its stamped version give the same result.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return "\n---\n" + text.lstrip("\n").rstrip("\n") + "\n"
+    kept = [line for line in _front_matter_without_stamp(match.group("yaml")) if line.strip()]
+    return "\n".join(kept) + "\n---\n" + text[match.end() :].lstrip("\n").rstrip("\n") + "\n"
+
+
+def translation_hash(text: str) -> str:
+    """The hash of a translation's own text, its stamp left out."""
+    return source_hash(without_stamp(text))
+
+
+def write_stamp(text: str, english_hash: str, english_date: date | None, own_hash: str | None = None) -> str:
+    """`text` with its stamp replaced (or added), every other line of the file left as it was."""
+    block = [f"{STAMP_KEY}:", f"  source_hash: {english_hash}"]
+    if own_hash is not None:
+        block.append(f"  translation_hash: {own_hash}")
+    if english_date is not None:
+        block.append(f"  source_date: {english_date.isoformat()}")
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return "---\n" + "\n".join(block) + "\n---\n\n" + text
+    yaml_text = match.group("yaml")
+    kept = _front_matter_without_stamp(yaml_text)
     closing_start = match.end("yaml") if yaml_text is not None else text.index("\n") + 1
     closing = text[closing_start : match.end()]
     if not closing.endswith("\n"):
