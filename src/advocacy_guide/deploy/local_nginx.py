@@ -35,12 +35,21 @@ class NginxError(RuntimeError):
 class LocalNginx:
     """`with LocalNginx(site_dir, work_dir, port) as server:` serves `site_dir` at `server.url`."""
 
-    def __init__(self, site_dir: Path, work_dir: Path, port: int, deploy_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        site_dir: Path,
+        work_dir: Path,
+        port: int,
+        deploy_dir: Path | None = None,
+        tls: tuple[Path, Path] | None = None,
+    ) -> None:
+        """`tls`: a certificate and its key, to serve HTTPS (as a production server does)."""
         self.site_dir = site_dir.resolve()
         self.deploy_dir = (deploy_dir or deploy_dir_for(self.site_dir)).resolve()
         self.work_dir = work_dir.resolve()
         self.port = port
-        self.url = f"http://127.0.0.1:{port}/"
+        self.tls = tls
+        self.url = f"{'https' if tls else 'http'}://127.0.0.1:{port}/"
         self.config = self.work_dir / "nginx.conf"
         self.process: subprocess.Popen[bytes] | None = None
 
@@ -60,6 +69,7 @@ class LocalNginx:
             rules_conf=str(self.deploy_dir / NGINX_RULES),
             site=str(self.site_dir),
             port=self.port,
+            tls=[str(path) for path in self.tls] if self.tls else None,
         )
         self.config.write_text(text, encoding="utf-8")
         return self.config
