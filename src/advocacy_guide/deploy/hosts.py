@@ -80,8 +80,11 @@ def nginx_string(value: str) -> str:
 
 
 def apache_string(value: str) -> str:
-    """`value` as a double-quoted Apache argument (Apache unescapes `\\"` only)."""
+    """`value` as a double-quoted Apache argument. Apache unescapes `\\"` only, so a value
+    with a backslash (none of the headers has one) is refused rather than guessed at."""
     check_header_value(value)
+    if "\\" in value:
+        raise DeployError(f"a header value for Apache holds a backslash: {value!r}")
     return '"' + value.replace('"', '\\"') + '"'
 
 
