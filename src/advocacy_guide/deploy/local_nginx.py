@@ -122,6 +122,10 @@ class LocalNginx:
         self.stop()
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m advocacy_guide.deploy.local_nginx", description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path, nargs="?", default=Path("site"), help="the built site (default: site)")
@@ -135,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {error}", file=sys.stderr)
             return 1
         print(f"nginx serves {server.site_dir} at {server.url} (French at {server.url}fr/) with {server.deploy_dir}/nginx; Ctrl-C stops it.")
+        signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops nginx too, as Ctrl-C does
         try:
             server.process.wait()  # type: ignore[union-attr]
         except KeyboardInterrupt:
