@@ -56,8 +56,9 @@ def test_pages_search_checklists_and_video_work_through_nginx(gate: Gate, nginx:
     assert encodings == {"br"}, encodings
 
 
-def test_no_other_site_can_frame_the_guide(gate: Gate, nginx: NginxSite) -> None:
-    """frame-ancestors 'none', which a <meta> policy cannot carry: the page refuses to load in a frame."""
+def test_no_page_can_frame_the_guide_not_even_its_own(gate: Gate, nginx: NginxSite) -> None:
+    """frame-ancestors 'none', which a <meta> policy cannot carry: a guide page refuses to load in
+    any frame (here one of its own pages', so the test needs no second origin)."""
     page = gate.page
     page.goto(nginx.url + "fr/index.html", wait_until="networkidle")
     errors_before = len(gate.console_errors)
