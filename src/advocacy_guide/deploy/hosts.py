@@ -35,16 +35,6 @@ TEMPLATES = Path(__file__).parent / "templates"
 NGINX_HTTP = "nginx/conf.d/advocacy-guide.conf"
 NGINX_RULES = "nginx/snippets/advocacy-guide.conf"
 NGINX_SERVER = "nginx/sites-available/advocacy-guide"
-# Content types of the precompressed text files, for Apache (nginx and the others know them).
-TEXT_TYPES = {
-    ".html": "text/html",
-    ".css": "text/css",
-    ".js": "text/javascript",
-    ".json": "application/json",
-    ".svg": "image/svg+xml",
-    ".vtt": "text/vtt",
-    ".xml": "application/xml",
-}
 
 
 @dataclass
@@ -119,7 +109,6 @@ def write_deployment(
         "languages": languages,
         "server_name": urlsplit(site_url or "").hostname or "_",
         "compressed": [suffix.lstrip(".") for suffix in COMPRESSED_SUFFIXES],
-        "text_types": {suffix.lstrip("."): kind for suffix, kind in TEXT_TYPES.items()},
     }
     env = _environment()
     outputs = {
