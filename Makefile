@@ -3,9 +3,11 @@ SHELL := /bin/bash
 export NO_MKDOCS_2_WARNING := 1
 VENV := .venv/bin
 
-.PHONY: site serve test translations translations-check check offline bench links clean videos
+.PHONY: site serve serve-nginx observatory test translations translations-check check offline bench links clean videos
 
-## Build the deployable site (all three languages) into site/, strictly.
+## Build the deployable site (all three languages) into site/, strictly, with each host's files:
+## site/_headers, site/_redirects, site/.htaccess, .gz and .br copies, and site-deploy/nginx/ (README, "Deploying").
+## ONION_URL=http://....onion/ adds an Onion-Location header.
 site:
 	scripts/bootstrap.sh
 	$(VENV)/mkdocs build --strict -d site
@@ -15,11 +17,24 @@ serve:
 	scripts/bootstrap.sh
 	$(VENV)/mkdocs serve --strict
 
+## The built site served by Debian's nginx with the generated configuration, at http://127.0.0.1:8080/ (PORT=...).
+serve-nginx: site
+	scripts/system-deps.sh
+	$(VENV)/python -m advocacy_guide.deploy.local_nginx site --port $(or $(PORT),8080)
+
+## Mozilla's HTTP Observatory scanner in tools/observatory/, installed offline: `npm ci --ignore-scripts`
+## (its install scripts would download the HSTS preload and TLD lists), then an empty
+## conf/hsts-preload.json. Scan a server with: tools/observatory/node_modules/.bin/mdn-http-observatory-scan 127.0.0.1:8080
+observatory:
+	scripts/system-deps.sh
+	scripts/observatory.sh
+
 ## The whole test suite: no broken translation, every module video up to date, then unit, built-site and browser tests (installs Chromium if missing).
 ## Outdated and missing translations do not fail it: readers see a notice, and English authors do not wait for translators.
 test:
 	scripts/bootstrap.sh test
 	scripts/system-deps.sh
+	scripts/observatory.sh
 	$(VENV)/advocacy-guide translations --check --fail-on broken
 	$(VENV)/advocacy-guide videos --check
 	$(VENV)/python -m pytest
@@ -56,4 +71,4 @@ bench:
 	$(VENV)/python benchmarks/run.py
 
 clean:
-	rm -rf site dist .pytest_cache
+	rm -rf site site-deploy dist .pytest_cache

@@ -2,7 +2,8 @@
 
 The pass runs over the final HTML files once the whole site (every language, the 404 pages) is
 written, so that each inline script's hash matches what is served: see
-`advocacy_guide.page_security`. What the policy would block (a `style` attribute, an `onclick`,
+`advocacy_guide.page_security`. Every page gets the same policy, which hooks/deploy.py, running
+after this pass, sends as a header too. What the policy would block (a `style` attribute, an `onclick`,
 a `<script>` in a page) fails the strict build: named by Markdown file and line when a page's
 source holds it, by built page otherwise (a template).
 

@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
 # Debian packages the test suite drives: Chromium (Playwright cannot download browsers here),
-# ffmpeg (test videos, rendering), espeak-ng (narration). Installed only when missing.
+# ffmpeg (test videos, rendering), espeak-ng (narration), nginx with its Brotli module (the site
+# served with the configuration the build writes), Apache (the same through the .htaccess files),
+# npm (Mozilla's HTTP Observatory scanner, scripts/observatory.sh), openssl (a certificate for the
+# HTTPS test). Installed only when missing; the packages' services are not needed (the tests start
+# their own servers, on 127.0.0.1).
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
 command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
+[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
+[ -x /usr/sbin/apache2 ] || missing+=(apache2)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 [ ${#missing[@]} -eq 0 ] && exit 0
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then

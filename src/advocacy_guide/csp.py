@@ -1,7 +1,8 @@
 """The Content-Security-Policy every page carries, as a `<meta http-equiv>` tag.
 
 Static hosts differ in how (and whether) they let a site set headers, so the policy travels in
-the page itself. It allows the site's own origin only. Inline scripts run because their SHA-256
+the page itself; hosts that send headers get the same policy as a header too (see
+`advocacy_guide.deploy`). It allows the site's own origin only. Inline scripts run because their SHA-256
 hashes, computed from the final HTML, are listed; `'unsafe-inline'` is never allowed for
 scripts, so a script that an attacker slips into a page does not run.
 
@@ -126,6 +127,17 @@ def sources_for(document: str, frame_origins: Iterable[str] = (), extra_script_h
         style_hashes=_unique(map(sha256_source, inline_styles(document))),
         frame_origins=_unique(frame_origins),
         data_media=bool(DATA_MEDIA.search(document)),
+    )
+
+
+def merge_sources(all_sources: Iterable[PolicySources]) -> PolicySources:
+    """One set of sources allowing everything each of `all_sources` allows, in first-seen order."""
+    listed = list(all_sources)
+    return PolicySources(
+        script_hashes=_unique(h for s in listed for h in s.script_hashes),
+        style_hashes=_unique(h for s in listed for h in s.style_hashes),
+        frame_origins=_unique(o for s in listed for o in s.frame_origins),
+        data_media=any(s.data_media for s in listed),
     )
 
 

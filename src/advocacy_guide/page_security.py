@@ -2,6 +2,15 @@
 
 It runs on the final HTML files, once every language and every page (404 pages included) has
 been written, so that the script hashes match exactly what is served.
+
+Every page carries the same policy: the site's own origin plus the hashes of every inline script
+and style of every page. The pages' inline scripts differ only a little (Material's first script
+holds the page's path to the site root, `"."`, `".."` or `"/"` on a 404 page), so a page allows
+two or three more scripts of the site's own templates than it holds, which gives a script an
+attacker slips into a page nothing. One policy is what hosts can send as a header
+(`advocacy_guide.deploy`): `_headers` rules match the address asked for, not the page served (a
+404 page is served at any address), Cloudflare Pages takes at most 100 rules and joins the values
+of rules that overlap, and a header and the page's `<meta>` policy must agree or the page breaks.
 """
 
 from __future__ import annotations
@@ -10,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from advocacy_guide.csp import insert_policy, policy, policy_findings, sources_for
+from advocacy_guide.csp import PolicySources, insert_policy, merge_sources, policy, policy_findings, sources_for
 from advocacy_guide.external_links import secure_external_links
 from advocacy_guide.iframe_worker import SHIM_SITE_PATH, worker_shim_script_hashes
 
@@ -18,35 +27,46 @@ from advocacy_guide.iframe_worker import SHIM_SITE_PATH, worker_shim_script_hash
 @dataclass
 class SecurityReport:
     pages: int = 0
+    policy: str = ""  # the one policy every page carries
     findings: dict[str, list[str]] = field(default_factory=dict)  # site path -> problems
+
+
+def page_sources(
+    document: str, frame_origins: Iterable[str] = (), shim_source: str | None = None
+) -> PolicySources:
+    """What `document`'s policy must allow. `shim_source`: the iframe-worker shim the offline
+    copy loads, whose own inline script the policy must allow too."""
+    shim_hashes = worker_shim_script_hashes(document, shim_source)
+    return sources_for(document, frame_origins, extra_script_hashes=shim_hashes)
 
 
 def secure_page(
     document: str, site_url: str | None, frame_origins: Iterable[str] = (), shim_source: str | None = None
 ) -> tuple[str, list[str]]:
-    """`document` with safe external links and its policy, and what the policy would block.
-
-    `shim_source`: the iframe-worker shim the offline copy loads, whose own inline script the
-    policy must allow too.
-    """
+    """`document` alone, with safe external links and its own policy, and what the policy would block."""
     document = secure_external_links(document, site_url)
-    shim_hashes = worker_shim_script_hashes(document, shim_source)
-    sources = sources_for(document, frame_origins, extra_script_hashes=shim_hashes)
+    sources = page_sources(document, frame_origins, shim_source)
     return insert_policy(document, policy(sources)), policy_findings(document)
 
 
 def secure_site(site_dir: Path, site_url: str | None, frame_origins: Iterable[str] = ()) -> SecurityReport:
-    """Secure every HTML file under `site_dir` in place."""
+    """Secure every HTML file under `site_dir` in place, with one policy for the whole site."""
     origins = list(frame_origins)
     shim = site_dir / SHIM_SITE_PATH
     shim_source = shim.read_text(encoding="utf-8") if shim.is_file() else None
-    report = SecurityReport()
+    originals: dict[Path, str] = {}
+    linked: dict[Path, str] = {}
     for path in sorted(site_dir.rglob("*.html")):
-        original = path.read_text(encoding="utf-8")
-        secured, findings = secure_page(original, site_url, origins, shim_source)
-        if secured != original:
+        originals[path] = path.read_text(encoding="utf-8")
+        linked[path] = secure_external_links(originals[path], site_url)
+    site_policy = policy(merge_sources(page_sources(document, origins, shim_source) for document in linked.values()))
+    report = SecurityReport(policy=site_policy)
+    for path, document in linked.items():
+        secured = insert_policy(document, site_policy)
+        if secured != originals[path]:
             path.write_text(secured, encoding="utf-8")
         report.pages += 1
+        findings = policy_findings(document)
         if findings:
             report.findings[path.relative_to(site_dir).as_posix()] = findings
     return report
