@@ -54,7 +54,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     def long_date(day: date) -> str:
         language = _current_language(config)
-        return format_date(day, format="long", locale=DATE_LOCALES.get(language, language))
+        text = format_date(day, format="long", locale=DATE_LOCALES.get(language, language))
+        # French writes the first day of a month as an ordinal: « 1er décembre 2026 ».
+        return "1er" + text[1:] if language == "fr" and day.day == 1 else text
 
     env.filters["long_date"] = long_date
     env.filters["iso_date"] = lambda day: day.isoformat()

@@ -52,7 +52,7 @@ def reviewed_line(result: BuildResult, path: str) -> list[tuple[str, str, str, s
         ("fr/index.html", ("fr", "Informations vérifiées le", "2026-11-25", "25 novembre 2026")),
         ("es/index.html", ("es", "Información verificada el", "2026-10-02", "2 de octubre de 2026")),
         # an untranslated page shows the English page's date, said in the reader's language
-        ("fr/follow-up.html", ("fr", "Informations vérifiées le", "2026-12-01", "1 décembre 2026")),
+        ("fr/follow-up.html", ("fr", "Informations vérifiées le", "2026-12-01", "1er décembre 2026")),
         ("es/follow-up.html", ("es", "Información verificada el", "2026-12-01", "1 de diciembre de 2026")),
     ],
 )
