@@ -5,11 +5,15 @@ Commits carry fixed dates so that "the English page changed on ..." is known in 
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
+from advocacy_guide.cli import main
 from tests.support.build import REPO
 
 ENGLISH_PAGES = {
@@ -244,3 +248,17 @@ def make_translated_site_project(tmp_path: Path) -> Path:
     )
     commit_all(project, "Follow-up: how many recommendations; assess progress", "2026-11-15")
     return project
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """`advocacy-guide translations ARGS` in this process: (exit code, stdout, stderr)."""
+    code = main(["translations", *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def statuses(capsys: pytest.CaptureFixture[str], repo: Path, *args: str) -> dict[tuple[str, str], dict]:
+    """The JSON report of `repo`, keyed by (language, page)."""
+    code, out, err = run(capsys, "--root", str(repo), "--format", "json", *args)
+    assert code == 0, err
+    return {(entry["language"], entry["page"]): entry for entry in json.loads(out)}

@@ -11,20 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from advocacy_guide.cli import main
-from tests.support.translation_repo import commit_all, edit, line_number, make_translation_repo
+from tests.support.translation_repo import commit_all, edit, line_number, make_translation_repo, run, statuses
 
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["translations", *args])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def statuses(capsys: pytest.CaptureFixture[str], repo: Path, *args: str) -> dict[tuple[str, str], dict]:
-    code, out, err = run(capsys, "--root", str(repo), "--format", "json", *args)
-    assert code == 0, err
-    return {(entry["language"], entry["page"]): entry for entry in json.loads(out)}
 
 
 @pytest.fixture

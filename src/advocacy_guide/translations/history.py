@@ -160,17 +160,9 @@ def find_version(root: Path, path: Path, wanted_hash: str) -> Version:
             f"{root} is not a git repository, so the English versions of the past are not available; "
             "compare the translation with the English page by hand"
         )
-    top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
-    relative = path.resolve().relative_to(top.resolve()).as_posix()
-    log = _git(root, "log", "--format=%H %cs", "--", relative)
-    for line in log.splitlines():
-        commit, day = line.split(" ", 1)
-        try:
-            text = _git(root, "show", f"{commit}:{relative}")
-        except HistoryUnavailable:
-            continue  # the file did not exist under that name in this commit
-        if source_hash(text) == wanted_hash:
-            return Version(commit, date.fromisoformat(day), text)
+    for version in versions(root, path):
+        if source_hash(version.text) == wanted_hash:
+            return version
     if is_shallow(root):
         raise HistoryUnavailable(
             "this is a shallow clone: the English version the translation was made from is not in the "
