@@ -93,3 +93,14 @@ def test_a_page_that_names_the_online_site_is_refused(zim_editions: Editions, tm
     entries = {**plan.entries, entry.path: dataclasses.replace(entry, content=html.encode("utf-8"))}
     with pytest.raises(EditionError, match="es/committee.html names the online site"):
         write_plan(dataclasses.replace(plan, entries=entries), tmp_path / "es.zim")
+
+
+def test_the_policy_lets_the_kiwix_toolbar_start_and_nothing_else(zim_editions: Editions) -> None:
+    from advocacy_guide.csp import sha256_source
+
+    archive = Archive(zim_editions.zims["en"].path)
+    html = bytes(archive.get_entry_by_path("committee.html").get_item().content).decode("utf-8")
+    policy = html.split('http-equiv="Content-Security-Policy" content="', 1)[1].split('"', 1)[0]
+    script_src = next(d for d in policy.split("; ") if d.startswith("script-src "))
+    assert f"'unsafe-hashes' '{sha256_source('t')}'" in script_src
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy

@@ -7,7 +7,12 @@ inline scripts keep the hashes its Content-Security-Policy lists):
 - the language switcher goes: the other languages are other files;
 - the canonical address and the online address printed for handouts go: they name the online site;
 - a link to a page the file does not hold (another language, the translators' status page) or to
-  the online site becomes plain text.
+  the online site becomes plain text;
+- the Content-Security-Policy lets kiwix-serve's toolbar start: kiwix-serve (3.3, Debian) writes
+  its toolbar into every page with jQuery 1.10, whose feature test sets `onsubmit="t"`,
+  `onchange="t"` and `onfocusin="t"` on a detached element. The policy allows exactly that
+  handler text by its hash (`'unsafe-hashes'` covers event-handler attributes only, and only the
+  hashed text): any other inline handler, and every inline script not hashed, stays blocked.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import unquote, urlsplit
 
+from advocacy_guide.csp import sha256_source
 from advocacy_guide.html_tags import attribute, substitute_in_markup
 
 CANONICAL = re.compile(r"""<link\s+rel="canonical"[^>]*>\s*""", re.I)
@@ -25,6 +31,14 @@ LANGUAGE_SWITCHER = re.compile(r"""<div class="md-header__option">\s*<div class=
 LINK = re.compile(r"""<a\b(?P<attrs>(?:[^>"']|"[^"]*"|'[^']*')*)>(?P<text>.*?)</a\s*>""", re.S | re.I)
 DIV = re.compile(r"<(/?)div\b", re.I)
 OTHER_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+# The inline handlers the Kiwix toolbar's jQuery sets (see above); nothing else.
+KIWIX_TOOLBAR_HANDLERS = ("t",)
+POLICY_SCRIPT_SRC = re.compile(r"""(<meta http-equiv="Content-Security-Policy" content="[^"]*?script-src 'self')""")
+
+
+def allow_kiwix_toolbar(document: str) -> str:
+    hashes = " ".join(f"'{sha256_source(handler)}'" for handler in KIWIX_TOOLBAR_HANDLERS)
+    return POLICY_SCRIPT_SRC.sub(lambda match: f"{match.group(1)} 'unsafe-hashes' {hashes}", document, count=1)
 
 
 def remove_div(document: str, start: re.Pattern[str]) -> str:
@@ -57,6 +71,7 @@ def zim_page(document: str, page_path: str, holds: Callable[[str], bool], site_u
     document = CANONICAL.sub("", document)
     document = PRESENT_ADDRESS.sub("", document)
     document = remove_div(document, LANGUAGE_SWITCHER)
+    document = allow_kiwix_toolbar(document)
 
     def link(match: re.Match[str]) -> str:
         href = attribute(match.group("attrs"), "href")
