@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Debian packages the test suite drives: Chromium (Playwright cannot download browsers here),
-# ffmpeg (test videos, rendering), espeak-ng (narration). Installed only when missing.
+# ffmpeg (test videos, rendering), espeak-ng (narration), Pango (WeasyPrint lays out the PDF
+# edition with it), kiwix-tools (kiwix-serve opens the ZIM edition as Kiwix apps do). Installed
+# only when missing.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
 command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
+command -v kiwix-serve >/dev/null 2>&1 || missing+=(kiwix-tools)
 [ ${#missing[@]} -eq 0 ] && exit 0
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then

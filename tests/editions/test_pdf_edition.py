@@ -234,3 +234,25 @@ def test_a_table_too_wide_for_the_paper_fails_with_the_page_and_what_to_do(tmp_p
     message = str(raised.value)
     assert "docs/en/index.md" in message and "wider than the paper" in message and "fewer columns" in message
     assert not target.exists()
+
+
+def test_the_command_builds_the_site_and_writes_each_edition_into_the_folder(tmp_path: Path) -> None:
+    """`make pdf` and `make zim` run this command from a fresh clone."""
+    import subprocess
+    import sys
+
+    pages = {f"{language}/index.md": PAGE.format(title="Home", body="Some text.") for language in LANGUAGES}
+    project = make_fixture_project(tmp_path, pages)
+    out = tmp_path / "dist"
+    printed = {}
+    for edition in ("pdf", "zim"):
+        completed = subprocess.run(
+            [sys.executable, "-m", "advocacy_guide.editions", edition, "--project", str(project), "--out", str(out), "-l", "fr"],
+            capture_output=True, text=True, timeout=600,
+        )
+        assert completed.returncode == 0, completed.stderr
+        printed[edition] = completed.stdout
+    assert (out / "advocacy-guide-fr.pdf").is_file()
+    assert re.search(r"advocacy-guide-fr\.pdf: \d+ pages, [\d.]+ MB", printed["pdf"])
+    zims = list(out.glob("*.zim"))
+    assert len(zims) == 1 and zims[0].name.startswith("advocacy-guide_fr_all_"), zims
