@@ -4,6 +4,7 @@ numbers (advocacy_guide.typography), so that no line starts with a colon or a lo
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -13,6 +14,9 @@ from advocacy_guide.typography import french_spacing_html
 FRENCH_SPACING = {"fr"}
 
 
+# After hooks/videos.py (-50), which writes each video's transcript from its captions: the
+# transcript is French text too ("Genève ?" in the captions becomes "Genève\u202f?").
+@event_priority(-60)
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = getattr(page.file, "locale", None) or config.theme["language"]
     return french_spacing_html(html) if language in FRENCH_SPACING else html

@@ -164,10 +164,15 @@ def test_the_french_pdf_prints_what_a_screen_would_play_or_tick(pdf_editions: Ed
     # External links printed in full.
     everything = "\n".join(page.extract_text() for page in pdf.pages[bookmarks[1][1]:])
     assert "https://www.ohchr.org/" in everything.replace("\n", "")
+    # French typography: a narrow no-break space before : ; ? ! (never a space a line can break
+    # at), and words hyphenated at the end of lines with the French dictionary.
+    assert everything.count("\u202f:") > 100
+    assert re.findall(r".{20}\w [:;?!](?=\s)", everything) == []  # "?present" in code is not punctuation
+    assert len(re.findall(r"\w\u2010\n\w", everything)) > 50
 
 
 def test_the_cover_says_title_language_date_and_version(pdf_editions: Editions) -> None:
-    cover = reader(pdf_editions.pdfs["es"].path).pages[0].extract_text()
+    cover = " ".join(reader(pdf_editions.pdfs["es"].path).pages[0].extract_text().split())
     assert "Guía de incidencia para la sociedad civil" in cover
     assert "La guía completa, en español" in cover
     assert re.search(r"Edición del \d+ de \w+ de \d{4}", cover)

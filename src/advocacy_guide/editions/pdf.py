@@ -92,7 +92,7 @@ def book_html(guide: Guide, language: str, paper: str = "a4") -> str:
         contents=text("edition.contents"),
         groups=_groups(chapters),
         chapters=chapters,
-        # CSS strings: quotes and backslashes escaped for the `content:` of the page footer.
+        # CSS strings for the footer's `content:`, written into a <style> (see `_css_string`).
         page_before=_css_string(page_before),
         page_between=_css_string(page_between),
         page_after=_css_string(page_after),
@@ -100,7 +100,10 @@ def book_html(guide: Guide, language: str, paper: str = "a4") -> str:
 
 
 def _css_string(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"')
+    """`text` as the inside of a double-quoted CSS string that is safe in a <style> element: HTML
+    entities mean nothing there, so anything but letters, digits and spaces is a CSS escape
+    (`\\3C ` for `<`, which could otherwise close the element)."""
+    return "".join(c if c.isalnum() or c == " " else f"\\{ord(c):X} " for c in text)
 
 
 class _LocalFiles:
