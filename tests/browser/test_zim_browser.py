@@ -42,6 +42,19 @@ def assert_clean(gate: Gate) -> None:
     assert gate.page_errors == []
 
 
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_each_language_s_file_opens_in_kiwix_serve_on_its_main_page(gate: Gate, kiwix: KiwixServe, zim_editions: Editions, language: str) -> None:
+    page = gate.page
+    root = book(kiwix, zim_editions, language)
+    page.goto(root)
+    prefix = "" if language == "en" else f"{language}/"
+    expect(page).to_have_url(root + prefix + "index.html")
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    expect(page.locator(".md-content h1").first).to_be_visible()
+    expect(page.locator("#kiwixtoolbar")).to_be_visible()
+    assert_clean(gate)
+
+
 def test_reading_and_moving_between_pages_inside_kiwix(gate: Gate, kiwix: KiwixServe, zim_editions: Editions) -> None:
     page = gate.page
     root = book(kiwix, zim_editions, "fr")

@@ -20,6 +20,7 @@ from pathlib import Path
 from mkdocs.config import load_config
 
 from advocacy_guide import DEFAULT_LANGUAGE, LANGUAGES
+from advocacy_guide.editions import EditionError
 from advocacy_guide.offline import OFFLINE_ENV
 
 
@@ -123,8 +124,6 @@ def guide_version(project_dir: Path) -> str:
 def build_site(project_dir: Path, site_dir: Path, site_url: str | None = None) -> Guide:
     """Build the offline variant of the site strictly into `site_dir`. The build's messages go to
     the console; a failed build raises `EditionError` (its warnings name the file and line)."""
-    from advocacy_guide.editions import EditionError
-
     env = {**os.environ, OFFLINE_ENV: "1", "NO_MKDOCS_2_WARNING": "1"}
     if site_url:
         env["SITE_URL"] = site_url

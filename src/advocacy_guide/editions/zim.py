@@ -16,6 +16,7 @@ online site stops the build with what to do.
 
 from __future__ import annotations
 
+import datetime
 import io
 import mimetypes
 import re
@@ -95,7 +96,8 @@ def zim_name(language: str) -> str:
     return f"advocacy-guide_{language}_all"
 
 
-def zim_file_name(language: str, built: "object") -> str:
+def zim_file_name(language: str, built: datetime.date) -> str:
+    """openZIM's file name: the book's name and the month it was made."""
     return f"{zim_name(language)}_{built:%Y-%m}.zim"
 
 
