@@ -3,7 +3,9 @@ SHELL := /bin/bash
 export NO_MKDOCS_2_WARNING := 1
 VENV := .venv/bin
 
-.PHONY: site serve serve-nginx observatory test translations translations-check check offline bench links clean videos
+PAPER ?= a4
+
+.PHONY: site serve serve-nginx observatory test translations translations-check check offline pdf zim bench links clean videos
 
 ## Build the deployable site (all three languages) into site/, strictly, with each host's files:
 ## site/_headers, site/_redirects, site/.htaccess, .gz and .br copies, and site-deploy/nginx/ (README, "Deploying").
@@ -59,6 +61,17 @@ videos:
 offline:
 	scripts/bootstrap.sh
 	$(VENV)/python -m advocacy_guide.offline dist/advocacy-guide-offline.zip
+
+## The printed guide: an accessible PDF per language, dist/advocacy-guide-<lang>.pdf (A4; PAPER=letter for Letter).
+pdf:
+	scripts/bootstrap.sh editions
+	scripts/system-deps.sh
+	$(VENV)/python -m advocacy_guide.editions pdf --paper $(PAPER)
+
+## The Kiwix files: a ZIM per language, dist/advocacy-guide_<lang>_all_<YYYY-MM>.zim, for Kiwix apps and hotspots.
+zim:
+	scripts/bootstrap.sh editions
+	$(VENV)/python -m advocacy_guide.editions zim
 
 ## Check every link of the built site; list external links in dist/external-links.md (not fetched).
 links: site

@@ -26,6 +26,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -192,6 +193,34 @@ def lighthouse_scores(ours_url: str, stock_url: str, runs: int) -> dict[str, tup
     return scores
 
 
+def edition_figures() -> list[str]:
+    """`make pdf` and `make zim` timed: the site built once for both, then each file."""
+    from advocacy_guide import LANGUAGES
+    from advocacy_guide.editions.pdf import pdf_name, render_pdf
+    from advocacy_guide.editions.site import build_site
+    from advocacy_guide.editions.zim import write_zim
+
+    started = time.perf_counter()
+    guide = build_site(REPO, WORK / "site-editions")
+    site_seconds = time.perf_counter() - started
+    lines = [
+        "## Editions (`make pdf`, `make zim`)",
+        "",
+        f"The site's offline variant, built once for both editions: {site_seconds:.1f} s.",
+        "",
+        "| Language | PDF build | PDF pages | PDF size | ZIM build | ZIM size |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for language in LANGUAGES:
+        pdf = render_pdf(guide, language, WORK / "editions" / pdf_name(language))
+        zim = write_zim(guide, language, WORK / "editions")
+        lines.append(
+            f"| {language} | {pdf.seconds:.1f} s | {pdf.pages} | {pdf.bytes / 1e6:.2f} MB | {zim.seconds:.1f} s | {zim.bytes / 1e6:.2f} MB |"
+        )
+    lines += ["", "Target: each PDF under 10 MB (the build refuses a larger one).", ""]
+    return lines
+
+
 def versions() -> str:
     from importlib.metadata import version
 
@@ -201,7 +230,12 @@ def versions() -> str:
 
 
 def report(
-    runs: int, builds: dict[str, BuildFigures], hooks: dict[str, float], visits: dict[str, tuple[Transfer, Transfer]], scores: dict | None
+    runs: int,
+    builds: dict[str, BuildFigures],
+    hooks: dict[str, float],
+    visits: dict[str, tuple[Transfer, Transfer]],
+    scores: dict | None,
+    editions: list[str] | None = None,
 ) -> str:
     ours_site, stock_site = WORK / "site-ours", WORK / "site-stock"
     added = added_assets(ours_site, stock_site)
@@ -287,7 +321,8 @@ def report(
         lines.append(f"| guide: `{path}` | {kb(raw)} | {kb(gz)} |")
     for path, (raw, gz) in search_index_sizes(stock_site).items():
         lines.append(f"| stock: `{path}` (all languages) | {kb(raw)} | {kb(gz)} |")
-    lines += ["", "## Lighthouse 12.2.3, mobile (the guide / stock)", ""]
+    lines += ["", *(editions or ["## Editions", "", "Not run in this benchmark (`--no-editions`).", ""])]
+    lines += ["## Lighthouse 12.2.3, mobile (the guide / stock)", ""]
     if scores:
         lines += [
             "The run with the median performance score of each page (Lighthouse's advice: one run moves",
@@ -312,6 +347,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="builds of each kind (median reported)")
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--lighthouse-runs", type=int, default=5, help="Lighthouse runs per page and site (median reported)")
+    parser.add_argument("--no-editions", action="store_true", help="skip timing make pdf and make zim")
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     WORK.mkdir(parents=True, exist_ok=True)
@@ -320,7 +356,8 @@ def main(argv: list[str] | None = None) -> int:
     hooks = hook_times(ours_url)
     visits = transfers(ours_url, stock_url)
     scores = lighthouse_scores(ours_url, stock_url, args.lighthouse_runs) if not args.no_lighthouse and ensure_lighthouse() else None
-    text = report(args.runs, builds, hooks, visits, scores)
+    editions = None if args.no_editions else edition_figures()
+    text = report(args.runs, builds, hooks, visits, scores, editions)
     args.output.write_text(text, encoding="utf-8")
     print(text)
     print(f"Written to {args.output}")

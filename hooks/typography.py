@@ -14,7 +14,9 @@ from advocacy_guide.typography import french_spacing_html
 FRENCH_SPACING = {"fr"}
 
 
-@event_priority(-90)  # after the video blocks and translation notices (-50) are in the page
+# After hooks/videos.py and hooks/translations.py (-50): the video transcripts (written from the
+# captions) and the translation notices are French text too.
+@event_priority(-90)
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = getattr(page.file, "locale", None) or config.theme["language"]
     return french_spacing_html(html) if language in FRENCH_SPACING else html

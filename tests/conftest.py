@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.build import REPO, BuildResult
+from tests.support.editions import Editions
 from tests.support.fixture_site import served_build
 from tests.support.offline import OfflineCopy, make_offline_copy
 
@@ -73,6 +74,38 @@ def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> OfflineCopy:
     Tests open it from file:// and must not write into it.
     """
     return make_offline_copy(REPO, tmp_path_factory.mktemp("offline"))
+
+
+@pytest.fixture(scope="session")
+def guide_for_editions(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The site built once for the editions (its offline variant), as `make pdf` and `make zim` do."""
+    from advocacy_guide.editions.site import build_site
+
+    return build_site(REPO, tmp_path_factory.mktemp("editions") / "site")
+
+
+@pytest.fixture(scope="session")
+def pdf_editions(guide_for_editions, tmp_path_factory: pytest.TempPathFactory) -> Editions:  # type: ignore[no-untyped-def]
+    """`make pdf` of the repository's guide: one PDF per language, laid out once per session."""
+    from advocacy_guide.editions.pdf import pdf_name, render_pdf
+
+    folder = tmp_path_factory.mktemp("pdf")
+    editions = Editions(guide_for_editions)
+    for language in LANGUAGES:
+        editions.pdfs[language] = render_pdf(guide_for_editions, language, folder / pdf_name(language))
+    return editions
+
+
+@pytest.fixture(scope="session")
+def zim_editions(guide_for_editions, tmp_path_factory: pytest.TempPathFactory) -> Editions:  # type: ignore[no-untyped-def]
+    """`make zim` of the repository's guide: one ZIM file per language, written once per session."""
+    from advocacy_guide.editions.zim import write_zim
+
+    folder = tmp_path_factory.mktemp("zim")
+    editions = Editions(guide_for_editions)
+    for language in LANGUAGES:
+        editions.zims[language] = write_zim(guide_for_editions, language, folder)
+    return editions
 
 
 @pytest.fixture(scope="session")

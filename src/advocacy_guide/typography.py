@@ -19,6 +19,9 @@ _AFTER_OPENING_QUOTE = re.compile(rf"«{_SPACES}+")
 # Thousands groups: "19 000", "1 341". Four-digit years stay apart from a following number
 # only when the second group is not exactly three digits long.
 _THOUSANDS = re.compile(rf"(?<=\d){_SPACES}(?=\d{{3}}(?!\d))")
+# A space at the start of a text that follows the end of an inline element: "<a>le cycle</a> : où".
+_LEADING_BEFORE_PUNCTUATION = re.compile(rf"^{_SPACES}+(?=[:;!?»])")
+_INLINE_END = re.compile(r"</(a|abbr|b|cite|code|dfn|em|i|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var)\s*>", re.I)
 _TAG = re.compile(r"(<[^>]*>)")
 _SKIPPED_ELEMENT = re.compile(r"<(/?)(code|pre|script|style|kbd|samp|textarea)\b", re.I)
 
@@ -41,5 +44,7 @@ def french_spacing_html(html: str) -> str:
                 skipped += -1 if match.group(1) else 1
                 skipped = max(skipped, 0)
         elif not skipped and part:
+            if index and _INLINE_END.fullmatch(parts[index - 1]):
+                part = _LEADING_BEFORE_PUNCTUATION.sub(NARROW_NBSP, part)
             parts[index] = french_spacing(part)
     return "".join(parts)

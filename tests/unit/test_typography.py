@@ -43,3 +43,12 @@ def test_code_scripts_and_attributes_keep_their_spaces() -> None:
         f'<p>Note{N}: <code>a : b</code> <a href="x?y=1 : 2" title="Aide ?">lien{N}?</a></p>'
         f"<pre><code>x ; y</code></pre><script>if (a ? b : c) {{}}</script><p>Fin{N}!</p>"
     )
+
+
+def test_a_space_after_a_link_or_emphasis_before_a_colon_becomes_narrow() -> None:
+    html = '<li><a href="c.html">Le cycle</a> : où en est votre pays</li><p><strong>1er décembre</strong> ; ensuite</p>'
+    assert french_spacing_html(html) == (
+        '<li><a href="c.html">Le cycle</a>\u202f: où en est votre pays</li><p><strong>1er décembre</strong>\u202f; ensuite</p>'
+    )
+    # After a block element, a line starting with a colon is not glued to anything.
+    assert french_spacing_html("<p>Texte</p> : x") == "<p>Texte</p> : x"

@@ -1,0 +1,8 @@
+"""Editions to hand over: the whole guide as a PDF per language (`pdf`) and as a Kiwix file per
+language (`zim`), both made from one strict build of the site (`site`)."""
+
+from __future__ import annotations
+
+
+class EditionError(Exception):
+    """An edition cannot be made; the message names the page (or file) and what to do."""
