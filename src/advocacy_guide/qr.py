@@ -15,7 +15,12 @@ QUIET_ZONE = 2  # modules of white around the code; the page's margin adds the r
 
 
 def qr_svg(text: str, label: str) -> Markup:
-    """An `<svg>` of the QR code of `text`, named `label` for screen readers (both escaped)."""
+    """An `<svg>` of the QR code of `text`, named `label` for screen readers (both escaped).
+
+    `label` may come escaped already (templates' interface strings are Markup): it is read
+    back to plain text first, so that nothing is escaped twice.
+    """
+    label = label.unescape() if isinstance(label, Markup) else label
     code = segno.make(text, error=ERROR_CORRECTION)
     svg = code.svg_inline(scale=1, border=QUIET_ZONE, omitsize=True, svgclass="qr-code", lineclass=None, title=label)
     # segno escapes the title; the attribute is written here, escaped the same way.
