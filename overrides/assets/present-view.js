@@ -196,6 +196,7 @@
 
   function onKey(event) {
     const { key, target } = event;
+    if (key === "Tab" && mode === "present") wake(); // the keyboard is going for the controls
     if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
     if (target.closest("audio, select, textarea, [contenteditable], input:not([type=checkbox])")) return;
     if (key === "Escape" && mode === "present") location.href = $(".present-bar__exit", ui).href;
