@@ -46,7 +46,8 @@
     sections = groups.filter((g) => !notesOnly(g));
     // A section with a video shows the video and its chapters: the written story and the
     // transcript are for the reading page and the handout.
-    for (const g of sections) g.shown = g.els.some((el) => $(".video", el) || el.matches(".video")) ? g.els.filter((el) => el === g.head || el.matches(".video") || $(".video", el)) : g.els;
+    const video = (el) => el.matches(".video") || $(".video", el);
+    for (const g of sections) g.shown = g.els.some(video) ? g.els.filter((el) => el === g.head || video(el)) : g.els;
     return groups.filter(notesOnly).flatMap((g) => g.notes);
   }
 
@@ -95,7 +96,7 @@
   function fit() {
     slides = [];
     for (const group of sections) {
-      let slide = part(group, 1, group.head ? [...new Set([group.head, ...group.shown])] : group.shown, []);
+      let slide = part(group, 1, group.shown, []);
       for (let more; mode === "present" && (more = overflow(slide)); slide = more.rest) slides.push(more.first);
       slides.push(slide);
     }
