@@ -4,6 +4,8 @@
   names the file and line, so `mkdocs build --strict` fails), and give the page language's title
   to a block written without one.
 - on_page_context: `presentable` tells partials/present-button.html to show the Present button.
+- on_env: the `qr_svg` filter draws the QR code of the page's online address that
+  partials/present.html prints at the end of the handout (advocacy_guide.qr).
 
 The slides, the presenter window and the print handout are overrides/assets/present.js and
 present.css; their interface strings are the `present.*` keys of data/ui-strings.yml. Under
@@ -15,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
@@ -30,6 +33,7 @@ from advocacy_guide.present import (
     flag_problem,
     presentable,
 )
+from advocacy_guide.qr import qr_svg
 from advocacy_guide.ui_strings import load_ui_strings, translate
 
 log = get_plugin_logger(__name__)
@@ -65,6 +69,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         for problem in sorted([*problems, *([flag] if flag else [])], key=lambda p: p.line):
             log.warning(f"{path}:{problem.line}: {problem.message}")
     return fill_missing_titles(markdown, blocks, titles[language])
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    env.filters["qr_svg"] = qr_svg
+    return env
 
 
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:

@@ -1,8 +1,9 @@
-"""Trainer mode in Chromium at 1280x720: slides, keyboard, the notes window, the printed handout.
+"""Trainer mode in Chromium at 1280x720 (and 1280x600): slides, keyboard, the notes window, the handout.
 
 Most tests use a small fixture site whose module has notes in several sections (so that the
 notes window visibly changes with the slide), a notes-only section, a real video with captions
-in English and French, and a checklist. The last tests run on the repository's own modules.
+in English and French, and a checklist; a long page goes on over several slides. The last tests
+run on the repository's own modules, in the three languages.
 """
 
 from __future__ import annotations
@@ -127,11 +128,33 @@ FR = {
     "facilitators": "Notes pour les formateurs", "session_note": "Plan de séance : 45 minutes en tout.",
     "further": "Pour aller plus loin", "about": "À propos de l'examen",
 }
+LONG_STEPS = "\n".join(f"{n}. Step {n} of the plan, written as a whole sentence that a group reads aloud." for n in range(1, 17))
+LONG = f"""---
+description: Long.
+present: true
+---
+
+# A long page {{#long}}
+
+Sixteen steps do not fit one screen.
+
+## Steps {{#steps}}
+
+{LONG_STEPS}
+
+??? facilitator "For trainers"
+    Steps note: take them in turns.
+
+## The end {{#end}}
+
+Done.
+"""
 ABOUT = "---\ndescription: About.\n---\n\n# About the review {#about}\n\nSome words.\n\n## First part {#first}\n\nOne.\n\n## Second part {#second}\n\nTwo.\n"
 PAGES = {
     "en/index.md": "---\ndescription: Home.\n---\n\n# Home {#home}\n\nWelcome.\n",
     "en/module-demo.md": module_page(EN),
     "en/about.md": ABOUT,
+    "en/long.md": LONG,
     "en/flagged.md": "---\ndescription: Flagged.\npresent: true\n---\n\n# A page to present {#flagged}\n\nWords.\n",
     "fr/index.md": "---\ndescription: Accueil.\n---\n\n# Accueil {#home}\n\nBienvenue.\n",
     "fr/module-demo.md": module_page(FR),
@@ -540,6 +563,9 @@ def test_a_checklist_can_be_ticked_live_on_a_slide(page: Page, site: ServedSite)
     assert counter(page) == "Slide 5 of 6"
     page.keyboard.press("ArrowRight")  # arrows still move on from a box
     assert counter(page) == "Slide 6 of 6"
+    page.keyboard.press("ArrowLeft")
+    for tool in ["Export my progress", "Import progress", "Erase my progress", "Reset this checklist"]:
+        expect(page.get_by_role("button", name=tool)).to_have_count(0) if not page.get_by_role("button", name=tool).count() else expect(page.get_by_role("button", name=tool)).to_be_hidden()
 
 
 # -----------------------------------------------------------------------------
@@ -580,8 +606,13 @@ def test_printing_a_module_gives_a_clean_handout(page: Page, site: ServedSite) -
     boxes = page.locator(".checklist__box")
     expect(boxes.first).to_be_visible()
     assert boxes.evaluate_all("bs => bs.map(b => b.checked)") == [False, True]
-    expect(page.locator(".present-address")).to_have_text(f"Online version: {site.url}module-demo.html")
+    expect(page.locator(".present-address span")).to_have_text(f"Online version: {site.url}module-demo.html")
     expect(page.locator(".present-address")).to_have_attribute("lang", "en")
+    qr = page.locator(".present-address svg")
+    expect(qr).to_be_visible()  # drawn at build time: no request, no script
+    expect(qr).to_have_attribute("aria-label", f"QR code of the online version: {site.url}module-demo.html")
+    expect(page.locator(".checklist__progress")).to_be_hidden()  # no progress line, no button
+    expect(page.locator("h2#facilitator-notes")).to_be_hidden()  # no heading left empty
     page.emulate_media(media="screen")
     expect(page.locator(".present-address")).to_be_hidden()
     expect(page.locator("video")).to_be_visible()
@@ -595,6 +626,123 @@ def test_printing_from_the_slides_gives_the_whole_handout(page: Page, site: Serv
     for section in SLIDE_IDS:
         expect(page.locator(f"#{section}")).to_be_visible()
     expect(page.locator(".present-bar")).to_be_hidden()
+
+
+# -----------------------------------------------------------------------------
+# Fitting the screen, keys from the video, the control bar
+# -----------------------------------------------------------------------------
+
+
+def slide_problems(page: Page) -> list[str]:
+    """What runs past the screen or lies under the control bar on the slide shown."""
+    return page.evaluate("""() => {
+        const problems = [];
+        const root = document.documentElement;
+        if (root.scrollHeight > innerHeight || root.scrollWidth > innerWidth) problems.push(`scrolls: ${root.scrollWidth}x${root.scrollHeight}`);
+        const bar = document.querySelector(".present-bar").getBoundingClientRect();
+        const shown = [...document.querySelectorAll(".present-box *")].filter((el) => el.checkVisibility() && !el.children.length || el.matches("video, svg, input, li"));
+        for (const el of shown) {
+            const box = el.getBoundingClientRect();
+            if (!box.width || !box.height) continue;
+            if (box.bottom > innerHeight + 1 || box.right > innerWidth + 1) problems.push(`cut off: ${el.tagName} ${el.textContent.slice(0, 40)}`);
+            const under = box.bottom > bar.top && box.top < bar.bottom && box.right > bar.left && box.left < bar.right;
+            if (under) problems.push(`under the controls: ${el.tagName} ${el.textContent.slice(0, 40)}`);
+        }
+        return problems;
+    }""")
+
+
+def test_a_section_too_long_for_the_screen_goes_on_over_slides_with_their_own_address(context: BrowserContext, page: Page, site: ServedSite) -> None:
+    present(page, site.url + "long.html?present")
+    ids = slide_ids(page)
+    assert ids[:3] == ["long", "steps", "steps/2"] and ids[-1] == "end", ids
+    numbers: list[int] = []
+    for section in ids[1:-1]:
+        present(page, f"{site.url}long.html?present#{section}")
+        assert slide_problems(page) == []
+        numbers += page.locator("article ol > li:visible").evaluate_all("items => items.map(li => li.value)")
+    assert numbers == list(range(1, 17))  # every step once, numbered on from the slide before
+    expect(page.get_by_role("heading", name="Steps (continued)")).to_be_visible()  # the last part says it goes on
+    # an address inside the second part opens it; Escape goes back to the section
+    page.reload()
+    expect(page).to_have_url(re.compile(r"\?present#steps/\d$"))
+    assert slide_problems(page) == []
+    present(page, site.url + "long.html?present#steps/2")
+    notes = open_notes_window(context, page)
+    expect(notes.locator(".present-notes__title")).to_have_text("Steps (continued)")
+    expect(notes.locator(".present-notes__slide")).to_have_text("Steps note: take them in turns.")
+    expect(notes.locator(".present-notes__count")).to_have_text(f"Slide 3 of {len(ids)}")
+    notes.keyboard.press("ArrowLeft")
+    expect(page).to_have_url(site.url + "long.html?present#steps")
+    expect(notes.locator(".present-notes__next")).to_have_text("Next slide: Steps (continued)")
+    page.keyboard.press("Escape")
+    expect(page).to_have_url(site.url + "long.html#steps")
+
+
+def test_a_smaller_screen_cuts_the_slides_again(page: Page, site: ServedSite) -> None:
+    present(page, site.url + "long.html?present#steps")
+    at_720 = len(slide_ids(page))
+    page.set_viewport_size({"width": 1280, "height": 420})  # a window made much smaller
+    page.wait_for_function("total => !document.querySelector('.present-bar__count').textContent.endsWith(' ' + total)", arg=at_720)
+    assert len(slide_ids(page)) > at_720
+    page.keyboard.press("Home")
+    for _ in range(len(slide_ids(page))):
+        assert slide_problems(page) == []
+        page.keyboard.press("ArrowRight")
+
+
+@pytest.mark.parametrize("key", ["ArrowRight", "PageDown", "ArrowLeft", "PageUp", "End", "Home"])
+def test_keys_move_the_slides_with_the_focus_on_the_video(page: Page, site: ServedSite, key: str) -> None:
+    expected = {"ArrowRight": "discussion", "PageDown": "discussion", "ArrowLeft": "objectives", "PageUp": "objectives", "End": "go-further", "Home": "module-demo"}
+    present(page, site.url + "module-demo.html?present#story")
+    video = page.locator("video")
+    video.focus()
+    expect(video).to_be_focused()
+    page.keyboard.press(key)
+    expect(page).to_have_url(f"{site.url}module-demo.html?present#{expected[key]}")
+    assert page.evaluate("scrollY") == 0  # the clicker's Page Down does not scroll the slide
+
+
+def test_space_and_k_play_and_pause_the_chosen_video_only(page: Page, site: ServedSite) -> None:
+    present(page, site.url + "module-demo.html?present#story")
+    video = page.locator("video")
+    video.evaluate("v => { v.muted = true; }")
+    video.click()  # the trainer chooses the video (a click on the picture also starts it)
+    page.wait_for_function("() => document.activeElement.matches('video')")
+    playing = video.evaluate("v => !v.paused")
+    page.keyboard.press("k")
+    page.wait_for_function("was => document.querySelector('video').paused === was", arg=playing)
+    page.keyboard.press("Space")
+    page.wait_for_function("was => document.querySelector('video').paused === !was", arg=playing)
+    expect(page).to_have_url(site.url + "module-demo.html?present#story")  # neither key moved on
+    page.keyboard.press("ArrowRight")
+    expect(page).to_have_url(site.url + "module-demo.html?present#discussion")
+    assert video.evaluate("v => v.paused") is True
+    page.keyboard.press("Space")  # away from the video, Space is the next slide again
+    expect(page).to_have_url(site.url + "module-demo.html?present#checklist")
+
+
+def test_the_control_bar_hides_while_the_pointer_is_still_and_comes_back(page: Page, site: ServedSite) -> None:
+    page.clock.install()
+    present(page, site.url + "module-demo.html?present")
+    html, bar = page.locator("html"), page.locator(".present-bar")
+    expect(html).not_to_have_class(re.compile(r"\bpresent-idle\b"))
+    page.clock.run_for(3_000)
+    expect(html).to_have_class(re.compile(r"\bpresent-idle\b"))
+    expect(bar).to_have_css("opacity", "0")
+    expect(page.locator(".present-corner")).to_have_text("1 / 6")  # the slide number stays in its corner
+    page.mouse.move(600, 300)
+    expect(html).not_to_have_class(re.compile(r"\bpresent-idle\b"))
+    expect(bar).to_have_css("opacity", "1")
+    page.clock.run_for(3_000)
+    expect(html).to_have_class(re.compile(r"\bpresent-idle\b"))
+    page.get_by_role("button", name="Next slide").focus()  # the keyboard reaches the bar: it shows, and stays while it has the focus
+    expect(html).not_to_have_class(re.compile(r"\bpresent-idle\b"))
+    expect(bar).to_have_css("opacity", "1")
+    page.clock.run_for(10_000)
+    expect(bar).to_have_css("opacity", "1")
+    page.keyboard.press("ArrowRight")  # keys still move the slides from the bar
+    expect(page.locator(".present-corner")).to_have_text("2 / 6")
 
 
 # -----------------------------------------------------------------------------
@@ -638,3 +786,66 @@ def test_the_offline_copy_of_the_guide_presents_from_disk(browser: Browser, offl
     assert gate.foreign == [] and gate.csp_violations() == []
     assert errors == [] and gate.page_errors == []
     context.close()
+
+
+CONTRAST = """el => {
+    const rgb = (text) => text.match(/[\\d.]+/g).slice(0, 3).map(Number);
+    const luminance = (c) => { const [r, g, b] = c.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+    let node = el, background = "rgba(0, 0, 0, 0)";
+    while (node && /rgba\\(0, 0, 0, 0\\)|transparent/.test(background)) { background = getComputedStyle(node).backgroundColor; node = node.parentElement; }
+    const [a, b] = [luminance(rgb(getComputedStyle(el).color)), luminance(rgb(background))].sort((x, y) => y - x);
+    return { ratio: (a + 0.05) / (b + 0.05), weight: Number(getComputedStyle(el).fontWeight) };
+}"""
+
+
+@pytest.mark.parametrize("height", [720, 600])
+@pytest.mark.parametrize("language", ["", "fr/", "es/"])
+def test_every_guide_module_slide_fits_the_screen_with_bold_dark_headings(page: Page, built_site: BuiltSite, language: str, height: int) -> None:
+    page.set_viewport_size({"width": 1280, "height": height})
+    modules = ["why-engage", "coalition", "list-of-issues", "written-submission", "briefing", "follow-up", "peer-exchange"]
+    for module in modules:
+        present(page, f"{built_site.url}{language}module-{module}.html?present")
+        ids = slide_ids(page)
+        assert ids[:3] == [f"module-{module}", "objectives", "story"] and ids[-1] == "go-further", ids
+        for section in ids:
+            present(page, f"{built_site.url}{language}module-{module}.html?present#{section}")
+            expect(page).to_have_url(re.compile(rf"#{section}$"))
+            assert slide_problems(page) == [], (module, section)
+            heading = page.locator("article h2:visible, .present-start h1:visible").last
+            style = heading.evaluate(CONTRAST)
+            assert style["ratio"] >= 7 and style["weight"] >= 700, (module, section, style)
+        # the story slide: the video and its chapters; the written story stays on the page
+        present(page, f"{built_site.url}{language}module-{module}.html?present#story")
+        expect(page.locator("video")).to_be_visible()
+        expect(page.locator(".video__chapters")).to_be_visible()
+        expect(page.locator(".video__transcript")).to_be_hidden()
+        assert page.locator("h2#story ~ p:visible").count() == 0
+
+
+def pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+@pytest.mark.parametrize("language", ["", "fr/", "es/"])
+def test_the_printed_handout_of_a_module_takes_two_pages_and_says_each_thing_once(page: Page, built_site: BuiltSite, language: str) -> None:
+    modules = ["why-engage", "coalition", "list-of-issues", "written-submission", "briefing", "follow-up", "peer-exchange"]
+    pages = []
+    page.emulate_media(media="print")  # what Chromium's print uses
+    for module in modules:
+        page.goto(f"{built_site.url}{language}module-{module}.html")
+        pages.append(pdf_pages(page.pdf(format="A4")))
+        text = page.locator(".md-content").inner_text()
+        sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", text) if len(s.strip()) > 25]
+        repeated = {s for s in sentences if sentences.count(s) > 1}
+        assert repeated == set(), (module, repeated)
+        # every heading has something under it; the date, the address and its QR code are there
+        empty = page.locator("article h2:visible").evaluate_all(
+            "hs => hs.filter(h => { let n = h.nextElementSibling; while (n && !/^H[12]$/.test(n.tagName)) { if (n.checkVisibility()) return false; n = n.nextElementSibling; } return true; }).map(h => h.id)")
+        assert empty == [], module
+        expect(page.locator(".page-reviewed")).to_be_visible()
+        expect(page.locator(".present-address svg")).to_be_visible()
+        expect(page.locator(".checklist__box").first).to_be_visible()
+        for hidden in [".checklist__progress", ".checklist button", ".present-open", "video"]:
+            expect(page.locator(hidden).first).to_be_hidden()
+    assert sorted(pages)[len(pages) // 2] <= 2, pages  # the median module
+    assert max(pages) <= 2, pages

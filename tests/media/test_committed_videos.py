@@ -11,9 +11,10 @@ import pytest
 
 from advocacy_guide import LANGUAGES
 from advocacy_guide.storyboards.project import load_storyboards
+from advocacy_guide.storyboards.settings import RenderSettings
 from advocacy_guide.videos import VideoCatalog, load_catalog
 from tests.support.build import REPO, free_port
-from tests.support.renderings import MAX_BYTES_PER_MINUTE, RenderedVideo, atom_order, speech_follows_captions
+from tests.support.renderings import MAX_BYTES_PER_MINUTE, RenderedVideo, atom_order, frame_rows, speech_follows_captions
 from tests.support.server import StaticHost
 
 MODULES = ("why-engage", "coalition", "list-of-issues", "written-submission", "briefing", "follow-up", "peer-exchange")
@@ -65,6 +66,23 @@ def test_each_module_page_language_uses_its_own_rendering(catalog: VideoCatalog,
     storyboard = load_storyboards(REPO).parsed[f"{module}/{language}"]
     assert [chapter.title for chapter in version.chapters] == [scene.title for scene in storyboard.scenes]
     assert version.duration == round(rendered(module, language).probe.duration)
+
+
+@pytest.mark.parametrize(("module", "language"), PAIRS)
+def test_captions_never_cover_the_slide_text(module: str, language: str) -> None:
+    """Under every scene's first caption, the bottom band the players draw captions in is empty."""
+    video = rendered(module, language)
+    band = RenderSettings().caption_band
+    cues = video.cues
+    firsts = [cue for before, cue in zip([None, *cues], cues) if before is None or cue.start - before.end > 0.9]
+    assert len(firsts) >= 3
+    for cue in firsts:
+        rows = frame_rows(video.media, (cue.start + cue.end) / 2)
+        text_rows = [row for row in rows[88 : 720 - band] if min(row) < 100]
+        assert text_rows, f"no slide text at {cue.start}s"  # the slide shows its words...
+        # ...and nothing but background below them (the 6 px rule on top of the band aside)
+        darkest = min(min(row) for row in rows[720 - band + 8 :])
+        assert darkest > 200, (module, language, cue.start, darkest)
 
 
 def test_the_check_passes_on_the_repository() -> None:

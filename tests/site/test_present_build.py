@@ -67,7 +67,9 @@ def test_every_page_carries_the_presentation_templates_in_its_language(good: Bui
     assert '<template id="present-ui"' in page and '<template id="present-notes">' in page
     assert 'data-counter="Diapositive {n} sur {total}"' in page
     assert '<nav class="present-bar" aria-label="Commandes de la présentation">' in page
-    assert '<p class="present-address" lang="fr">Version en ligne\u202f: http://127.0.0.1:8000/fr/index.html</p>' in page
+    assert '<span>Version en ligne\u202f: http://127.0.0.1:8000/fr/index.html</span></p>' in page
+    # the handout's QR code of the same address, drawn at build time and named in French
+    assert '<p class="present-address" lang="fr"><svg role="img" aria-label="Code QR de la version en ligne\u202f: http://127.0.0.1:8000/fr/index.html"' in page
     assert 'src="assets/present.js"' in html(good, "module-one.html")
     assert 'src="../assets/present.js"' in page
 

@@ -48,6 +48,16 @@ def loudness(samples: array, start: float, end: float) -> float:
     return math.sqrt(sum(sample * sample for sample in window) / len(window))
 
 
+def frame_rows(path: Path, at: float, width: int = 1280, height: int = 720) -> list[bytes]:
+    """The video's picture at `at` seconds, as rows of grey levels (0 black, 255 white)."""
+    completed = subprocess.run(
+        [FFMPEG, "-loglevel", "error", "-ss", f"{at:.3f}", "-i", str(path), "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "gray", "-"],
+        capture_output=True, check=True, timeout=120,
+    )
+    data = completed.stdout
+    return [data[row * width : (row + 1) * width] for row in range(height)]
+
+
 def atom_order(path: Path) -> list[str]:
     """The top-level MP4 boxes in file order ('moov' before 'mdat' means +faststart)."""
     names: list[str] = []

@@ -110,11 +110,14 @@ def test_the_templates_keep_hostile_strings_as_text(text: str) -> None:
     from markupsafe import escape
     from mkdocs.theme import Theme
 
+    from advocacy_guide.qr import qr_svg
+
     from tests.support.build import REPO
 
     env = Theme(name="material", custom_dir=str(REPO / "overrides"), language="en").get_env()
     env.globals["ui"] = lambda key: escape(text)  # as hooks/i18n_site.py gives them
     env.globals["reader_language"] = lambda: "en"
+    env.filters["qr_svg"] = qr_svg  # as hooks/present.py gives it
     page = type("Page", (), {"canonical_url": "https://guide.example.org/a\"b<c>.html", "url": ""})()
     html = env.get_template("partials/present.html").render(page=page)
     html += env.get_template("partials/present-button.html").render(presentable=True)
@@ -139,3 +142,4 @@ def test_the_templates_keep_hostile_strings_as_text(text: str) -> None:
     assert next(attrs for tag, attrs in reader.tags if tag == "nav")["aria-label"] == text
     assert reader.text.count(text) >= 10
     assert 'https://guide.example.org/a"b<c>.html' in reader.text
+    assert next(attrs for tag, attrs in reader.tags if tag == "svg")["aria-label"] == text  # the handout's QR code

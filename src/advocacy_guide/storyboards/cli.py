@@ -89,7 +89,7 @@ def _render(root: Path, storyboards: Storyboards, keys: set[str], selected_all: 
     chosen = [storyboards.parsed[key] for key in sorted(keys) if key in storyboards.parsed]
     to_render = [s for s in chosen if force or stale_reasons(s, manifest.renderings.get(s.key), settings.for_storyboard(s, template), root)]
     if to_render:
-        with SlideRenderer(settings.width, settings.height) as slides:
+        with SlideRenderer(settings.width, settings.height, settings.caption_band) as slides:
             for storyboard in to_render:
                 print(f"rendering {storyboard.key} ({storyboard.path}) ...", file=out, flush=True)
                 try:

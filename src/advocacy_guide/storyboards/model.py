@@ -33,6 +33,8 @@ class Scene:
     illustration: str | None
     screen: tuple[ScreenLine, ...]
     narration: str  # plain text, read aloud and shown as captions
+    recording: str | None = None  # a trainer's recording of the narration, next to the storyboard
+    recording_sha256: str | None = None  # its bytes: a new recording makes the rendering stale
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,9 @@ class Storyboard:
             "voice": self.voice,
             "speed": self.speed,
             "scenes": [
-                {key: value for key, value in asdict(scene).items() if key != "line"} for scene in self.scenes
+                # A scene without a recording hashes as it did before recordings existed.
+                {key: value for key, value in asdict(scene).items() if key != "line" and not (key.startswith("recording") and value is None)}
+                for scene in self.scenes
             ],
         }
         canonical = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

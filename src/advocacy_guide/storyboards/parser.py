@@ -22,6 +22,7 @@ instead, so that one run of the check tells a translator everything to fix.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Collection
 from pathlib import Path
@@ -41,6 +42,9 @@ MAX_SCENE_TITLE_CHARACTERS = 70
 _HEADING = re.compile(r"^(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
 _HEADING_ID = re.compile(r"^(.*?)[ \t]*\{#([^}]*)\}$")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A trainer's recording of the scene's narration, in the storyboard's folder (recording.py).
+RECORDING_SUFFIXES = (".wav", ".flac", ".opus")
+_RECORDING = re.compile(r"^recording[ \t]*:[ \t]*(.*?)[ \t]*$", re.IGNORECASE)
 _ILLUSTRATION = re.compile(r"^illustration[ \t]*:[ \t]*(.*?)[ \t]*$", re.IGNORECASE)
 _QUOTE = re.compile(r"^>[ \t]?(.*?)[ \t]*$")
 _BULLET = re.compile(r"^[-*][ \t]+(.*)$")
@@ -58,18 +62,24 @@ def read_storyboard(path: Path, *, shown_path: str, video_id: str, language: str
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise StoryboardError([Problem(shown_path, 1, "is not UTF-8 text: save the storyboard as UTF-8")]) from error
-    return parse_storyboard(text, path=shown_path, video_id=video_id, language=language, illustrations=illustrations)
+    return parse_storyboard(text, path=shown_path, video_id=video_id, language=language, illustrations=illustrations, folder=path.parent)
 
 
-def parse_storyboard(text: str, *, path: str, video_id: str, language: str, illustrations: Collection[str]) -> Storyboard:
-    """Parse a storyboard; raise StoryboardError listing every problem, each at its line."""
-    reader = _Reader(path, language, illustrations)
+def parse_storyboard(
+    text: str, *, path: str, video_id: str, language: str, illustrations: Collection[str], folder: Path | None = None
+) -> Storyboard:
+    """Parse a storyboard; raise StoryboardError listing every problem, each at its line.
+
+    `folder` holds the storyboard's recordings; without it, a `recording:` line is not checked.
+    """
+    reader = _Reader(path, language, illustrations, folder)
     return reader.read(text.replace("\r\n", "\n").replace("\r", "\n"), video_id)
 
 
 class _Reader:
-    def __init__(self, path: str, language: str, illustrations: Collection[str]) -> None:
+    def __init__(self, path: str, language: str, illustrations: Collection[str], folder: Path | None = None) -> None:
         self.path = path
+        self.folder = folder
         self.language = language
         self.illustrations = sorted(illustrations)
         self.problems: list[Problem] = []
@@ -219,7 +229,27 @@ class _Reader:
             self.problem(scene.screen_lines[0], f"the on-screen text is {characters} characters: keep it under {MAX_SCREEN_CHARACTERS} (a few words per line) and say the rest in the narration")
         if not scene.id or not narration:
             return []
-        return [Scene(scene.id, scene.title, scene.line, scene.illustration, tuple(scene.screen), narration)]
+        digest = self.recording_digest(scene) if scene.recording else None
+        return [Scene(scene.id, scene.title, scene.line, scene.illustration, tuple(scene.screen), narration,
+                      scene.recording if digest else None, digest)]
+
+    def recording_digest(self, scene: _SceneLines) -> str | None:
+        """The SHA-256 of the scene's recording, or None (and a problem) when it cannot be used."""
+        name, line = scene.recording or "", scene.recording_line
+        folder_name = self.path.rsplit("/", 1)[0]
+        if "/" in name or "\\" in name or name.startswith("."):
+            self.problem(line, f"'{name}' must be a file name in {folder_name}/, next to the storyboard, such as '{scene.id}.{self.language}.flac'")
+            return None
+        if not name.lower().endswith(RECORDING_SUFFIXES):
+            self.problem(line, f"the recording '{name}' is not a WAV, FLAC or Opus file: save it as '{name.rsplit('.', 1)[0]}.flac' (or .wav, .opus)")
+            return None
+        if self.folder is None:
+            return "unchecked"
+        file = self.folder / name
+        if not file.is_file():
+            self.problem(line, f"the recording '{folder_name}/{name}' is missing: put the file next to the storyboard, or remove the 'recording:' line to use the synthetic voice")
+            return None
+        return hashlib.sha256(file.read_bytes()).hexdigest()
 
 
 class _SceneLines:
@@ -231,6 +261,8 @@ class _SceneLines:
         self.line = line
         self.illustration: str | None = None
         self.illustration_line = 0
+        self.recording: str | None = None
+        self.recording_line = 0
         self.screen: list[ScreenLine] = []
         self.screen_lines: list[int] = []
         self.screen_state = "before"  # before, inside, after: the on-screen block is one block
@@ -243,8 +275,16 @@ class _SceneLines:
     def add(self, text: str, line: int, reader: _Reader) -> None:
         quote = _QUOTE.match(text)
         illustration = _ILLUSTRATION.match(text)
+        recording = _RECORDING.match(text)
         if quote:
             self.add_screen(quote.group(1), line, reader)
+        elif recording:
+            if self.recording is not None:
+                reader.problem(line, f"a scene has one recording; this one already names '{self.recording}' (line {self.recording_line}): keep one")
+            else:
+                self.recording, self.recording_line = recording.group(1), line
+            if self.screen_state == "inside":
+                self.screen_state = "after"
         elif illustration:
             self.set_illustration(illustration.group(1), line, reader)
             if self.screen_state == "inside":

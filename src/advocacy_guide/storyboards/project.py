@@ -14,7 +14,7 @@ from advocacy_guide import DEFAULT_LANGUAGE, LANGUAGES
 from advocacy_guide.glossary import Glossary, GlossaryError, load_glossary
 from advocacy_guide.storyboards import STORYBOARD_FOLDER
 from advocacy_guide.storyboards.model import Storyboard, StoryboardError
-from advocacy_guide.storyboards.parser import read_storyboard
+from advocacy_guide.storyboards.parser import RECORDING_SUFFIXES, read_storyboard
 from advocacy_guide.storyboards.slides import available_illustrations
 from advocacy_guide.videos import Problem
 
@@ -55,6 +55,8 @@ def find_storyboard_files(root: Path) -> tuple[list[StoryboardFile], list[Proble
             continue
         shown = path.relative_to(root).as_posix()
         parts = path.relative_to(folder).parts
+        if len(parts) == 2 and path.suffix.lower() in RECORDING_SUFFIXES:
+            continue  # a scene's recording, checked where its storyboard names it
         if len(parts) != 2 or path.suffix != ".md":
             problems.append(Problem(shown, 1, f"not a storyboard: storyboards are {STORYBOARD_FOLDER}/<video-id>/<language>.md, such as {STORYBOARD_FOLDER}/why-engage/fr.md"))
             continue

@@ -10,10 +10,11 @@ from advocacy_guide.storyboards.captions import format_webvtt
 from advocacy_guide.storyboards.encode import EncodeError, encode_poster, encode_video, ffmpeg_version, probe
 from advocacy_guide.storyboards.manifest import ChapterMark, OutputFile, Rendering, output_names
 from advocacy_guide.storyboards.model import Storyboard
+from advocacy_guide.storyboards.recording import NARRATION_RATE, check_length, load_recording, recorded_scene
 from advocacy_guide.storyboards.settings import RenderSettings, settings_fingerprint
 from advocacy_guide.storyboards.slides import SlideRenderer
-from advocacy_guide.storyboards.speech import Audio, espeak_version, mix, synthesise, write_wav
-from advocacy_guide.storyboards.timeline import Chunk, Timeline, build_timeline, narration_chunks
+from advocacy_guide.storyboards.speech import Audio, SpeechError, espeak_version, mix, synthesise, write_wav
+from advocacy_guide.storyboards.timeline import Chunk, RecordedScene, Timeline, build_timeline, narration_chunks
 from advocacy_guide.videos import MEDIA_FOLDER
 
 
@@ -32,7 +33,7 @@ def render_storyboard(
     names = output_names(storyboard.video_id, storyboard.language)
     with tempfile.TemporaryDirectory(prefix="ag-video-") as work_name:
         work = Path(work_name)
-        timeline, audio = _narrate(storyboard, voice, speed, settings, work)
+        timeline, audio = _narrate(storyboard, voice, speed, settings, work, root)
         narration = work / "narration.wav"
         write_wav(narration, audio)
         images: list[tuple[Path, float]] = []
@@ -67,18 +68,38 @@ def render_storyboard(
     )
 
 
-def _narrate(storyboard: Storyboard, voice: str, speed: int, settings: RenderSettings, work: Path) -> tuple[Timeline, Audio]:
-    """Speak every chunk, then place them: the timeline and the narration track agree by construction."""
-    spoken: list[list[tuple[Chunk, float]]] = []
-    pieces: list[Audio] = []
+def _narrate(storyboard: Storyboard, voice: str, speed: int, settings: RenderSettings, work: Path, root: Path) -> tuple[Timeline, Audio]:
+    """Speak every chunk (or take the scene's recording), then place them: the timeline and the
+    narration track agree by construction."""
+    plans: list[list[tuple[Chunk, float]] | RecordedScene] = []
+    pieces: list[tuple[int, Audio]] = []  # the audio of each chunk or recording, by scene
+    folder = Path(storyboard.path).parent
     for scene_index, scene in enumerate(storyboard.scenes):
+        chunks = narration_chunks(scene.narration, settings.max_caption_characters, storyboard.language)
+        if scene.recording:
+            shown = (folder / scene.recording).as_posix()
+            recording = load_recording(root / shown, shown, work)
+            check_length(recording, scene.narration, shown)
+            plans.append(recorded_scene(recording, chunks))
+            pieces.append((scene_index, recording.audio))
+            continue
         measured: list[tuple[Chunk, float]] = []
-        for chunk_index, chunk in enumerate(narration_chunks(scene.narration, settings.max_caption_characters, storyboard.language)):
+        for chunk_index, chunk in enumerate(chunks):
             audio = synthesise(chunk.text, voice=voice, speed=speed, work_file=work / f"speech-{scene_index:02d}-{chunk_index:02d}.wav")
-            pieces.append(audio)
+            if audio.rate != NARRATION_RATE:
+                raise SpeechError(f"espeak-ng spoke at {audio.rate} Hz, not {NARRATION_RATE} Hz: recorded and spoken scenes cannot share a track")
+            pieces.append((scene_index, audio))
             measured.append((chunk, audio.duration))
-        spoken.append(measured)
-    timeline = build_timeline(spoken, settings.pauses, settings.frame)
-    rate = pieces[0].rate
-    track = mix([(chunk.start, piece) for chunk, piece in zip(timeline.chunks, pieces)], timeline.duration, rate)
+        plans.append(measured)
+    timeline = build_timeline(plans, settings.pauses, settings.frame)
+    starts: list[float] = []
+    chunk_starts = iter(chunk.start for chunk in timeline.chunks)
+    for scene_index, plan in enumerate(plans):
+        if isinstance(plan, RecordedScene):
+            starts.append(timeline.scenes[scene_index].speech_start)
+            for _ in plan.cues:
+                next(chunk_starts)
+        else:
+            starts.extend(next(chunk_starts) for _ in plan)
+    track = mix([(start, audio) for start, (_, audio) in zip(starts, pieces)], timeline.duration, NARRATION_RATE)
     return timeline, track

@@ -13,13 +13,14 @@ from advocacy_guide.storyboards.speech import DEFAULT_VOICES
 from advocacy_guide.storyboards.timeline import Pauses
 
 # Raise when the renderer changes what it makes from the same settings (every video re-renders).
-RENDERER_VERSION = 1
+RENDERER_VERSION = 2  # 2: the captions' band, numbers kept whole, recorded narration
 
 
 @dataclass(frozen=True)
 class RenderSettings:
     width: int = 1280
     height: int = 720
+    caption_band: int = 160  # px at the bottom of each slide left free for the players' captions (two lines on a phone)
     fps: int = 5  # slides are still: 5 frames a second is enough, and slide changes fall on 0.2 s
     crf: int = 30
     preset: str = "medium"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -33,7 +34,20 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--font-render-hinting=none",
 ]
+# A number never breaks from its next group of digits ("19 000") nor from the word after it,
+# its unit or what it counts ("19 000 mots"), unless that word is a conjunction ("9 and 14").
+# French writes a narrow no-break space, as the site does (hooks/typography.py).
+NO_BREAK = {"fr": "\u202f"}
+_DIGIT_GROUP = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
+_NUMBER_WORD = re.compile(r"(?<=\d)[ \u00a0](?=([^\W\d_]+))")
+_NOT_UNITS = {"and", "or", "to", "et", "ou", "à", "y", "o", "e", "u", "a"}
 _OVERFLOWS = "el => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1"
+
+
+def keep_numbers(text: str, language: str) -> str:
+    """`text` with no-break spaces inside numbers and between a number and its unit."""
+    text = _DIGIT_GROUP.sub(NO_BREAK.get(language, "\u00a0"), text)
+    return _NUMBER_WORD.sub(lambda match: match.group(0) if match.group(1).lower() in _NOT_UNITS else "\u00a0", text)
 
 
 def available_illustrations() -> frozenset[str]:
@@ -53,10 +67,12 @@ def template_fingerprint() -> str:
 class SlideRenderer:
     """One Chromium for every slide of a run (starting it costs more than a slide)."""
 
-    def __init__(self, width: int, height: int) -> None:
+    def __init__(self, width: int, height: int, caption_band: int = 0) -> None:
         self.width = width
         self.height = height
+        self.caption_band = caption_band
         environment = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, autoescape=True)
+        environment.filters["keep_numbers"] = keep_numbers
         self.template = environment.get_template(SLIDE_TEMPLATE)
         self._playwright: Any = None
         self._browser: Any = None
@@ -90,7 +106,7 @@ class SlideRenderer:
         html = self.template.render(
             card=False, language=storyboard.language, title=storyboard.title, subtitle=storyboard.subtitle,
             scene=scene, illustration=_illustration(scene.illustration), position=index + 1,
-            count=len(storyboard.scenes), width=self.width, height=self.height,
+            count=len(storyboard.scenes), width=self.width, height=self.height, caption_band=self.caption_band,
         )
         self._capture(html, target, Problem(
             storyboard.path, scene.line,
@@ -103,6 +119,7 @@ class SlideRenderer:
         html = self.template.render(
             card=True, language=storyboard.language, title=storyboard.title, subtitle=storyboard.subtitle,
             illustration=_illustration(first_illustration), width=self.width, height=self.height,
+            caption_band=self.caption_band,
         )
         self._capture(html, target, Problem(
             storyboard.path, 2, "the title and subtitle do not fit on the title card: shorten them",

@@ -87,6 +87,15 @@ class TimedChunk:
 class SceneTime:
     start: float
     end: float
+    speech_start: float = 0.0  # when the scene's narration starts (a recording is placed there)
+
+
+@dataclass(frozen=True)
+class RecordedScene:
+    """A scene narrated by a recording: its length, and each chunk's time inside it."""
+
+    duration: float
+    cues: tuple[tuple[Chunk, float, float], ...]
 
 
 @dataclass(frozen=True)
@@ -182,9 +191,10 @@ def _split_words(text: str, max_characters: int, words_of: BreakWords) -> list[s
     return [" ".join(words[:index]), *_split_words(" ".join(words[index:]), max_characters, words_of)]
 
 
-def build_timeline(scenes: list[list[tuple[Chunk, float]]], pauses: Pauses, frame: float) -> Timeline:
+def build_timeline(scenes: list[list[tuple[Chunk, float]] | RecordedScene], pauses: Pauses, frame: float) -> Timeline:
     """Place each scene's chunks (with their measured durations) one after another.
 
+    A recorded scene lasts as long as its recording, with its chunks where the speech was found.
     A scene ends after its narration and a pause, rounded up to a whole video frame, so that the
     slide changes exactly where the audio of the next scene begins.
     """
@@ -194,7 +204,12 @@ def build_timeline(scenes: list[list[tuple[Chunk, float]]], pauses: Pauses, fram
     for index, chunks in enumerate(scenes):
         scene_start = clock
         clock += pauses.scene_lead
-        for position, (chunk, duration) in enumerate(chunks):
+        speech_start = _ms(clock)
+        if isinstance(chunks, RecordedScene):
+            for chunk, start, end in chunks.cues:
+                timed.append(TimedChunk(index, chunk.text, _ms(speech_start + start), _ms(speech_start + end)))
+            clock = speech_start + chunks.duration
+        for position, (chunk, duration) in enumerate(chunks if isinstance(chunks, list) else []):
             start = _ms(clock)
             timed.append(TimedChunk(index, chunk.text, start, _ms(start + duration)))
             clock = start + duration
@@ -202,7 +217,7 @@ def build_timeline(scenes: list[list[tuple[Chunk, float]]], pauses: Pauses, fram
                 clock += pauses.sentence if chunk.ends_sentence else pauses.clause
         clock += pauses.final_tail if index == len(scenes) - 1 else pauses.scene_tail
         clock = _ms(math.ceil(clock / frame - 1e-6) * frame)
-        scene_times.append(SceneTime(_ms(scene_start), clock))
+        scene_times.append(SceneTime(_ms(scene_start), clock, speech_start))
     return Timeline(tuple(scene_times), tuple(timed))
 
 
