@@ -849,3 +849,33 @@ def test_the_printed_handout_of_a_module_takes_two_pages_and_says_each_thing_onc
             expect(page.locator(hidden).first).to_be_hidden()
     assert sorted(pages)[len(pages) // 2] <= 2, pages  # the median module
     assert max(pages) <= 2, pages
+
+
+def caption_font_sizes(page: Page) -> list[float]:
+    """The font size of each caption cue the player draws (in its own shadow tree, read through CDP)."""
+    cdp = page.context.new_cdp_session(page)
+    found: list[int] = []
+
+    def walk(node: dict) -> None:
+        attributes = node.get("attributes", [])
+        if "pseudo" in attributes and attributes[attributes.index("pseudo") + 1] == "cue":
+            found.append(node["nodeId"])
+        for child in node.get("children", []) + node.get("shadowRoots", []):
+            walk(child)
+
+    walk(cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"])
+    cdp.send("CSS.enable")  # after the DOM agent, which getDocument enables
+    styles = [cdp.send("CSS.getComputedStyleForNode", {"nodeId": node})["computedStyle"] for node in found]
+    return [float(next(p["value"] for p in style if p["name"] == "font-size").removesuffix("px")) for style in styles]
+
+
+def test_captions_are_readable_on_a_phone(page: Page, site: ServedSite) -> None:
+    page.set_viewport_size({"width": 392, "height": 800})  # the video is 360 px wide
+    page.goto(site.url + "module-demo.html")
+    video = page.locator("video")
+    video.scroll_into_view_if_needed()
+    assert round(video.bounding_box()["width"]) == 360
+    video.evaluate("v => { v.muted = true; return v.play(); }")
+    page.wait_for_function("() => [...document.querySelector('video').textTracks].some(t => t.mode === 'showing' && t.activeCues && t.activeCues.length)")
+    sizes = caption_font_sizes(page)
+    assert sizes and min(sizes) >= 14, sizes  # players draw 5% of the height: 10 px
