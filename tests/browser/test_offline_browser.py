@@ -14,6 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 from advocacy_guide.csp import sha256_source
 from tests.conftest import LANGUAGES
 from tests.support.build import REPO, make_fixture_project
+from tests.support.checklists import tick_first_step_and_reload
 from tests.support.gates import Gate
 from tests.support.material import switch_language, type_search
 from tests.support.media import video_fixture_files
@@ -113,13 +114,7 @@ def test_search_works_from_disk_in_each_language(gate: Gate, offline_copy: Offli
 def test_checklists_remember_ticks_from_disk(gate: Gate, offline_copy: OfflineCopy) -> None:
     page = gate.page
     page.goto(offline_copy.url("follow-up.html"))
-    step = page.locator(".checklist__step").first
-    box = step.locator("input[type=checkbox]")
-    expect(box).not_to_be_checked()
-    step.locator(".checklist__label").click()
-    expect(box).to_be_checked()
-    page.reload()
-    expect(page.locator(".checklist__step").first.locator("input[type=checkbox]")).to_be_checked()
+    step = tick_first_step_and_reload(page)
     # the same step on the French page, another file of the copy
     step_id = step.get_attribute("data-step")
     page.goto(offline_copy.url("fr/follow-up.html"))

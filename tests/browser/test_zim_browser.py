@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, expect
 
+from tests.support.checklists import tick_first_step_and_reload
 from tests.support.editions import Editions
 from tests.support.gates import Gate
 from tests.support.kiwix import KiwixServe
@@ -94,13 +95,7 @@ def test_kiwix_full_text_search_finds_a_french_word_in_the_french_file(gate: Gat
 def test_a_checklist_keeps_its_tick_after_a_reload_inside_kiwix(gate: Gate, kiwix: KiwixServe, zim_editions: Editions) -> None:
     page = gate.page
     page.goto(book(kiwix, zim_editions, "es") + "es/follow-up.html")
-    step = page.locator(".checklist__step").first
-    box = step.locator("input[type=checkbox]")
-    expect(box).not_to_be_checked()
-    step.locator(".checklist__label").click()
-    expect(box).to_be_checked()
-    page.reload()
-    expect(page.locator(".checklist__step").first.locator("input[type=checkbox]")).to_be_checked()
+    tick_first_step_and_reload(page)
     assert_clean(gate)
 
 
