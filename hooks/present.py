@@ -4,7 +4,7 @@
   names the file and line, so `mkdocs build --strict` fails), and give the page language's title
   to a block written without one.
 - on_page_context: `presentable` tells partials/present-button.html to show the Present button.
-- on_env: the `qr_svg` filter draws the QR code of the page's online address that
+- on_env: the `qr_svg` function draws the QR code of the page's online address that
   partials/present.html prints at the end of the handout (advocacy_guide.qr).
 
 The slides, the presenter window and the print handout are overrides/assets/present.js and
@@ -72,7 +72,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    env.filters["qr_svg"] = qr_svg
+    env.globals["qr_svg"] = qr_svg
     return env
 
 

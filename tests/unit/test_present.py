@@ -117,7 +117,7 @@ def test_the_templates_keep_hostile_strings_as_text(text: str) -> None:
     env = Theme(name="material", custom_dir=str(REPO / "overrides"), language="en").get_env()
     env.globals["ui"] = lambda key: escape(text)  # as hooks/i18n_site.py gives them
     env.globals["reader_language"] = lambda: "en"
-    env.filters["qr_svg"] = qr_svg  # as hooks/present.py gives it
+    env.globals["qr_svg"] = qr_svg  # as hooks/present.py gives it
     page = type("Page", (), {"canonical_url": "https://guide.example.org/a\"b<c>.html", "url": ""})()
     html = env.get_template("partials/present.html").render(page=page)
     html += env.get_template("partials/present-button.html").render(presentable=True)
