@@ -581,6 +581,7 @@ def settled_axe_violations(page: Page) -> list[str]:
 
 @pytest.mark.parametrize("section", ["module-demo", "story", "checklist"])
 def test_axe_finds_no_violation_in_the_presentation_view(page: Page, site: ServedSite, section: str) -> None:
+    page.clock.install()  # the page's timers wait for the test: the control bar stays in full view
     present(page, f"{site.url}module-demo.html?present#{section}")
     assert settled_axe_violations(page) == []
 
@@ -761,6 +762,7 @@ def test_the_guide_modules_present_alike_in_english_and_french(page: Page, built
 
 
 def test_axe_finds_no_violation_on_a_guide_module_slide(page: Page, built_site: BuiltSite) -> None:
+    page.clock.install()  # the page's timers wait for the test: the control bar stays in full view
     present(page, f"{built_site.url}fr/module-coalition.html?present#checklist")
     assert settled_axe_violations(page) == []
 
