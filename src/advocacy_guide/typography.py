@@ -13,8 +13,7 @@ import re
 
 NARROW_NBSP = "\u202f"
 _SPACES = "[ \u00a0\u202f]"
-# After a word, or at the start of a text run that follows a tag: "<a ...>Le Pacte</a> : qui".
-_BEFORE_PUNCTUATION = re.compile(rf"(?:(?<=\S)|^){_SPACES}+(?=[:;!?»])")
+_BEFORE_PUNCTUATION = re.compile(rf"(?<=\S){_SPACES}+(?=[:;!?»])")
 _AFTER_OPENING_QUOTE = re.compile(rf"«{_SPACES}+")
 # Thousands groups: "19 000", "1 341". Four-digit years stay apart from a following number
 # only when the second group is not exactly three digits long.

@@ -11,18 +11,17 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from tests.conftest import LANGUAGES, BuiltSite
-from tests.support.gates import Gate, axe_violations
+from tests.support.gates import Gate, axe_violations, gated_page
 from tests.support.material import type_search
+from tests.support.slides import bar_in_view
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def gate(browser: Browser, built_site: BuiltSite) -> Iterator[Gate]:
-    context = browser.new_context(service_workers="block")
-    page = context.new_page()
-    yield Gate.attach(page, (built_site.url, "data:", "blob:", "about:"))
-    context.close()
+    with gated_page(browser, built_site.url) as gate:
+        yield gate
 
 
 def every_page(built_site: BuiltSite) -> list[str]:
@@ -56,9 +55,6 @@ def test_the_presentation_view_of_every_module_passes_axe_and_the_policy(gate: G
     slide in French and Spanish (the same templates, with the language's text)."""
     page = gate.page
     page.set_viewport_size({"width": 1280, "height": 720})
-    # The control bar fades out after a few seconds of a still pointer, and axe would judge it
-    # half-transparent on a busy machine: the pages' timers wait for the test instead.
-    page.clock.install()
     pages = presentable_pages(built_site)
     assert len(pages) >= 3 * 7, pages
     problems: list[str] = []
@@ -73,7 +69,7 @@ def test_the_presentation_view_of_every_module_passes_axe_and_the_policy(gate: G
             if number > 1:
                 page.keyboard.press("ArrowRight")
                 expect(count).to_have_text(re.compile(rf"^\D*{number}\D+{total}$"))
-            page.wait_for_function("() => document.getAnimations().length === 0")
+            bar_in_view(page)
             problems += gate.csp_violations() + axe_violations(page)
         assert total > 1, f"{path}: one slide only"
     assert problems == [], "\n".join(problems)

@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, expect
 
 from tests.support.checklists import tick_first_step_and_reload
 from tests.support.editions import Editions
-from tests.support.gates import Gate
+from tests.support.gates import Gate, gated_page
 from tests.support.kiwix import KiwixServe
 
 pytestmark = pytest.mark.browser
@@ -27,9 +27,8 @@ def kiwix(zim_editions: Editions) -> Iterator[KiwixServe]:
 
 @pytest.fixture
 def gate(browser: Browser, kiwix: KiwixServe) -> Iterator[Gate]:
-    context = browser.new_context(service_workers="block")
-    yield Gate.attach(context.new_page(), (kiwix.url, "data:", "blob:", "about:"))
-    context.close()
+    with gated_page(browser, kiwix.url) as gate:
+        yield gate
 
 
 def book(kiwix: KiwixServe, editions: Editions, language: str) -> str:

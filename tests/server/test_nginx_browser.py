@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from tests.server.conftest import NginxSite
-from tests.support.gates import Gate
+from tests.support.gates import Gate, gated_page
 from tests.support.material import type_search
 
 pytestmark = pytest.mark.browser
@@ -17,10 +17,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def gate(browser: Browser, nginx: NginxSite) -> Iterator[Gate]:
-    context = browser.new_context(service_workers="block")
-    page = context.new_page()
-    yield Gate.attach(page, (nginx.url, "data:", "blob:", "about:"))
-    context.close()
+    with gated_page(browser, nginx.url) as gate:
+        yield gate
 
 
 def test_pages_search_checklists_and_video_work_through_nginx(gate: Gate, nginx: NginxSite) -> None:

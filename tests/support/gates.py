@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Page
 
 # Runs before any of the page's own scripts, in every frame: records each report of the page's
 # Content-Security-Policy (the browser also logs it as a console error).
@@ -76,3 +78,13 @@ def context_errors(context: BrowserContext) -> list[str]:
     context.on("console", lambda message: message.type == "error" and errors.append(message.text))
     context.on("weberror", lambda error: errors.append(str(error.error)))
     return errors
+
+
+@contextmanager
+def gated_page(browser: Browser, origin: str) -> Iterator[Gate]:
+    """A page in a new context that may load only from `origin` (and data:, blob:, about:)."""
+    context = browser.new_context(service_workers="block")
+    try:
+        yield Gate.attach(context.new_page(), (origin, "data:", "blob:", "about:"))
+    finally:
+        context.close()
