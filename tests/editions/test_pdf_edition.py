@@ -84,7 +84,7 @@ def test_each_pdf_has_a_bookmark_per_chapter_in_the_order_of_the_navigation_and_
     # Sections: the review-cycle chapter's bookmarks are its ## headings.
     review = next(children for title, _, children in bookmarks if title == titles[3])
     assert len(review) >= 5
-    assert edition.pages == len(pdf.pages) > len(titles) * 2, "the whole guide, not a summary"
+    assert edition.parts == len(pdf.pages) > len(titles) * 2, "the whole guide, not a summary"
     assert edition.bytes < MAX_BYTES
 
 

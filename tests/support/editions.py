@@ -5,16 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from advocacy_guide.editions.pdf import PdfEdition
+from advocacy_guide.editions import Edition
 from advocacy_guide.editions.site import Guide
-from advocacy_guide.editions.zim import ZimEdition
 
 
 @dataclass
 class Editions:
     guide: Guide
-    pdfs: dict[str, PdfEdition] = field(default_factory=dict)
-    zims: dict[str, ZimEdition] = field(default_factory=dict)
+    pdfs: dict[str, Edition] = field(default_factory=dict)
+    zims: dict[str, Edition] = field(default_factory=dict)
 
     def zim_paths(self) -> list[Path]:
         return [edition.path for edition in self.zims.values()]

@@ -43,12 +43,12 @@ def main(argv: list[str] | None = None) -> int:
                     from advocacy_guide.editions.pdf import pdf_name, render_pdf
 
                     made = render_pdf(guide, language, args.out / pdf_name(language), args.paper)
-                    print(f"{made.path}: {made.pages} pages, {made.bytes / 1e6:.1f} MB, {made.seconds:.1f} s")
+                    print(f"{made.path}: {made.parts} pages, {made.bytes / 1e6:.1f} MB, {made.seconds:.1f} s")
                 else:
                     from advocacy_guide.editions.zim import write_zim
 
                     written = write_zim(guide, language, args.out)
-                    print(f"{written.path}: {written.entries} entries, {written.bytes / 1e6:.1f} MB, {written.seconds:.1f} s")
+                    print(f"{written.path}: {written.parts} entries, {written.bytes / 1e6:.1f} MB, {written.seconds:.1f} s")
     except EditionError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

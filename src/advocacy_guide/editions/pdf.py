@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 from babel.dates import format_date
 
-from advocacy_guide.editions import EditionError
+from advocacy_guide.editions import Edition, EditionError
 from advocacy_guide.editions.pdf_content import ChapterHtml, ChapterMaker, Problems
 from advocacy_guide.editions.site import Guide
 from advocacy_guide.ui_strings import load_ui_strings, translate
@@ -32,15 +31,6 @@ MAX_BYTES = 10_000_000  # per language: attached to an e-mail, sent over a mobil
 AUTHOR = "Civil Society Advocacy Guide contributors"
 # Paper is not a screen: images at 150 dpi are sharp when printed and keep the file small.
 IMAGE_DPI = 150
-
-
-@dataclass(frozen=True)
-class PdfEdition:
-    language: str
-    path: Path
-    pages: int
-    bytes: int
-    seconds: float
 
 
 def pdf_name(language: str) -> str:
@@ -162,7 +152,7 @@ def too_wide(document) -> list[str]:  # noqa: ANN001 - weasyprint.document.Docum
     return sorted(set(found))
 
 
-def render_pdf(guide: Guide, language: str, target: Path, paper: str = "a4") -> PdfEdition:
+def render_pdf(guide: Guide, language: str, target: Path, paper: str = "a4") -> Edition:
     """Lay out the guide of `language` and write it to `target` (only when it is all right)."""
     from pypdf import PdfReader
     from weasyprint import CSS, HTML
@@ -202,4 +192,4 @@ def render_pdf(guide: Guide, language: str, target: Path, paper: str = "a4") -> 
         )
     partial.replace(target)
     pages = len(PdfReader(target).pages)
-    return PdfEdition(language, target, pages, size, time.perf_counter() - started)
+    return Edition(language, target, pages, size, time.perf_counter() - started)

@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from advocacy_guide.editions import EditionError
+from advocacy_guide.editions import Edition, EditionError
 from advocacy_guide.editions.site import Guide
 from advocacy_guide.editions.zim_pages import resolve, zim_page
 from advocacy_guide.html_tags import ANY_START_TAG, attributes, find_in_markup
@@ -81,15 +81,6 @@ class ZimPlan:
     illustration: bytes  # PNG, 48x48
     entries: dict[str, Entry] = field(default_factory=dict)
     site_url: str = ""
-
-
-@dataclass(frozen=True)
-class ZimEdition:
-    language: str
-    path: Path
-    entries: int
-    bytes: int
-    seconds: float
 
 
 def zim_name(language: str) -> str:
@@ -289,8 +280,8 @@ def write_plan(plan: ZimPlan, target: Path) -> Path:
     return target
 
 
-def write_zim(guide: Guide, language: str, folder: Path) -> ZimEdition:
+def write_zim(guide: Guide, language: str, folder: Path) -> Edition:
     started = time.perf_counter()
     plan = plan_zim(guide, language)
     path = write_plan(plan, folder / zim_file_name(language, guide.built))
-    return ZimEdition(language, path, len(plan.entries), path.stat().st_size, time.perf_counter() - started)
+    return Edition(language, path, len(plan.entries), path.stat().st_size, time.perf_counter() - started)
