@@ -132,11 +132,15 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """A page shown in English under another language is marked as English for screen readers."""
-    language = build_context(config).current_language
-    if build_context(config).page_language(page) == language:
+    """A page shown in English under another language is marked as English for screen readers,
+    and, under a right-to-left language, as left to right (its punctuation stays in place)."""
+    ctx = build_context(config)
+    shown, built = ctx.page_language(page), ctx.current_language
+    if shown == built:
         return output
-    return ARTICLE.sub(lambda m: f'{m.group(0)} lang="{build_context(config).page_language(page)}"', output, count=1)
+    direction = ctx.languages.get(shown).direction
+    own = f' dir="{direction}"' if direction != ctx.languages.get(built).direction else ""
+    return ARTICLE.sub(lambda m: f'{m.group(0)} lang="{shown}"{own}', output, count=1)
 
 
 # -----------------------------------------------------------------------------

@@ -145,7 +145,7 @@ def _require_state(config: MkDocsConfig) -> _VideoData:
     ctx = build_context(config)
     state = ctx.feature(_VideoData)
     if state.catalog is None:
-        state.catalog = load_catalog(ctx.root)
+        state.catalog = load_catalog(ctx.root, ctx.languages)
         state.strings = load_ui_strings(ctx.root / "data" / "ui-strings.yml")
         state.template = config.theme.get_env().get_template(TEMPLATE)
         ctx.media_files.update(state.catalog.published_files)

@@ -130,17 +130,25 @@ def project_languages(start: Path) -> SiteLanguages:
     return languages_of(load_project_config(find_config_file(start)))
 
 
-def repository_languages() -> SiteLanguages:
-    """The languages of the guide's own repository (the CLIs' default project)."""
-    return project_languages(Path.cwd()) if _has_config_above(Path.cwd()) else project_languages(_REPOSITORY)
+def known_languages(start: Path) -> SiteLanguages:
+    """The languages of the project `start` is in; for a file outside any project (a data file
+    a unit test writes to a temporary folder), the guide's own repository's."""
+    try:
+        config_file = find_config_file(start)
+    except FileNotFoundError:
+        config_file = _REPOSITORY / "mkdocs.yml"
+    return languages_of(load_project_config(config_file))
 
 
+# src/advocacy_guide/build/languages.py -> the repository
 _REPOSITORY = Path(__file__).resolve().parents[3]
 
 
-def _has_config_above(start: Path) -> bool:
+def english_name(code: str) -> str:
+    """'French' for 'fr': a language named in messages written in English (Babel's names)."""
+    from babel import Locale, UnknownLocaleError
+
     try:
-        find_config_file(start)
-    except FileNotFoundError:
-        return False
-    return True
+        return Locale.parse(code.replace("-", "_")).get_display_name("en") or code
+    except (ValueError, UnknownLocaleError):
+        return code

@@ -1,0 +1,37 @@
+"""The smallest mkdocs.yml of a trilingual project: the languages are read from it (as from
+the guide's own), by `advocacy_guide.build.languages`; and a language added to a fixture site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tests.support.build import _EnvDumper, _EnvLoader
+
+TRILINGUAL_MKDOCS_YML = """site_name: test
+docs_dir: docs
+site_url: !ENV [SITE_URL, 'http://x/']
+plugins:
+  - i18n:
+      docs_structure: folder
+      languages:
+        - {locale: en, name: English, default: true}
+        - {locale: fr, name: Français}
+        - {locale: es, name: Español}
+"""
+
+
+def add_language(project: Path, entry: dict[str, Any]) -> None:
+    """Add one language to a fixture project's mkdocs.yml (plugins.i18n.languages), as a
+    translator adding a language does: nothing else in the configuration changes."""
+    config_file = project / "mkdocs.yml"
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_EnvLoader)
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            plugin["i18n"]["languages"].append(entry)
+            break
+    else:
+        raise AssertionError(f"{config_file} has no i18n plugin")
+    config_file.write_text(yaml.dump(config, Dumper=_EnvDumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
