@@ -286,7 +286,9 @@ class _Reader:
             raise GlossaryError(
                 self.path, fields.line, f"term '{term_id}': unknown key(s) {', '.join(sorted(unknown))}; use id, source, {', '.join(self.languages)}"
             )
-        missing = [language for language in self.written if language not in fields]
+        # A term with no text at all needs every language; otherwise those the file is written in.
+        given = [language for language in self.languages if language in fields]
+        missing = [language for language in (self.written if given else self.languages) if language not in fields]
         if missing:
             raise GlossaryError(
                 self.path,

@@ -35,3 +35,8 @@ def add_language(project: Path, entry: dict[str, Any]) -> None:
     else:
         raise AssertionError(f"{config_file} has no i18n plugin")
     config_file.write_text(yaml.dump(config, Dumper=_EnvDumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+# The files of a project with no pages of its own but a valid configuration (MkDocs' loader wants
+# docs_dir to exist).
+TRILINGUAL_PROJECT = {"mkdocs.yml": TRILINGUAL_MKDOCS_YML, "docs/en/index.md": "# Test\n"}
