@@ -11,32 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.build import BuildResult, build_strictly, make_fixture_project, mkdocs_build
-from tests.support.languages import add_language
+from tests.support.build import BuildResult, build_strictly, mkdocs_build
+from tests.support.languages import ARABIC_PAGES, make_arabic_project
 
-ARABIC = {"locale": "ar", "name": "العربية", "build": True, "site_name": "دليل المناصرة"}
-
-HOME_EN = "---\ndescription: Home.\n---\n\n# Home {#home}\n\nThe guide for defenders.\n"
-HOME_FR = "---\ndescription: Accueil.\n---\n\n# Accueil {#home}\n\nLe guide des défenseurs.\n"
-HOME_ES = "---\ndescription: Inicio.\n---\n\n# Inicio {#home}\n\nLa guía para defensores.\n"
-HOME_AR = "---\ndescription: الصفحة الرئيسية.\n---\n\n# الصفحة الرئيسية {#home}\n\nدليل المدافعين عن حقوق الإنسان.\n"
-# Never translated: under /ar/ it is the English page, with its checklist and its video.
-STEPS_EN = """\
----
-description: Steps.
----
-
-# Steps {#steps}
-
-/// checklist | Before you send
-    id: before-sending
-
-- [ ] Count the words {#word-count}
-- [ ] Ask for consent {#consent}
-///
-
-![type:video](why-engage)
-"""
 CHECKLIST_AR = """\
 ---
 description: الخطوات.
@@ -51,25 +28,11 @@ description: الخطوات.
 - [ ] اطلب الموافقة {{#{second}}}
 ///
 """
-PAGES = {
-    "en/index.md": HOME_EN,
-    "fr/index.md": HOME_FR,
-    "es/index.md": HOME_ES,
-    "ar/index.md": HOME_AR,
-    "en/steps.md": STEPS_EN,
-}
-
-
-def arabic_site(tmp_path: Path, pages: dict[str, str]) -> Path:
-    project = make_fixture_project(tmp_path, pages)
-    add_language(project, ARABIC)
-    return project
-
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     tmp = tmp_path_factory.mktemp("arabic")
-    return build_strictly(arabic_site(tmp, PAGES), tmp / "site", "http://127.0.0.1:8000/")
+    return build_strictly(make_arabic_project(tmp), tmp / "site", "http://127.0.0.1:8000/")
 
 
 def html_of(built: BuildResult, path: str) -> str:
@@ -136,9 +99,9 @@ def test_checklist_and_video_of_an_untranslated_page_work_under_ar(built: BuildR
 
 
 def test_an_arabic_checklist_is_checked_against_the_english_one(tmp_path: Path) -> None:
-    pages = {**PAGES, "ar/steps.md": CHECKLIST_AR.format(second="consent")}
-    build_strictly(arabic_site(tmp_path / "good", pages), tmp_path / "good-site", "http://127.0.0.1:8000/")
-    wrong = {**PAGES, "ar/steps.md": CHECKLIST_AR.format(second="agreement")}
-    result = mkdocs_build(arabic_site(tmp_path / "wrong", wrong), tmp_path / "wrong-site", "http://127.0.0.1:8000/")
+    pages = {**ARABIC_PAGES, "ar/steps.md": CHECKLIST_AR.format(second="consent")}
+    build_strictly(make_arabic_project(tmp_path / "good", pages), tmp_path / "good-site", "http://127.0.0.1:8000/")
+    wrong = {**ARABIC_PAGES, "ar/steps.md": CHECKLIST_AR.format(second="agreement")}
+    result = mkdocs_build(make_arabic_project(tmp_path / "wrong", wrong), tmp_path / "wrong-site", "http://127.0.0.1:8000/")
     assert not result.ok
     assert re.search(r"docs/ar/steps\.md:\d+: .*agreement", result.output), result.output
