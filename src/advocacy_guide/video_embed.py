@@ -156,7 +156,7 @@ def _declared_view(
     version = declaration.version_for(language)
     where = f"'{declaration.id}' in {DECLARATIONS_FILE}"
     if version is None and not declaration.planned:
-        return PageVideo(None, f"video {where} has no '{language}' or 'en' version (line {declaration.line}): add one under 'versions'")
+        return PageVideo(None, f"video {where} has no '{language}' or '{declaration.default_language}' version (line {declaration.line}): add one under 'versions'")
     captions = version.captions.get(language) if version else None
     if captions is None and not declaration.planned:
         assert version is not None

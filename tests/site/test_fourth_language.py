@@ -48,6 +48,12 @@ def test_arabic_pages_are_right_to_left_and_the_others_left_to_right(built: Buil
         assert '<body dir="ltr"' in html_of(built, path), path
 
 
+def test_the_build_says_the_interface_shows_in_english_until_translated(built: BuildResult) -> None:
+    """data/ui-strings.yml has no Arabic: the strict build passes, and says so once."""
+    assert built.output.count("data/ui-strings.yml has no texts in 'ar' yet") == 1, built.output
+    assert "Page not found" in html_of(built, "ar/404.html")  # the English text, until translated
+
+
 def test_an_untranslated_page_under_ar_is_english_left_to_right(built: BuildResult) -> None:
     html = html_of(built, "ar/steps.html")
     assert re.search(r'<article class="md-content__inner md-typeset" lang="en" dir="ltr"', html)

@@ -140,7 +140,7 @@ class BuildContext:
 
     def language_feature(self, kind: type[T]) -> T:
         """The `kind()` of the language being built, made on first use."""
-        per_language: dict[str, T] = self._features.setdefault((kind, "per-language"), {})  # type: ignore[index]
+        per_language: dict[str, T] = self._features.setdefault((kind, "per-language"), {})
         language = self.current_language
         if language not in per_language:
             per_language[language] = kind()
