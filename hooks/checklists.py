@@ -11,11 +11,12 @@
 
 The checklist's HTML comes from the Markdown extension `advocacy_guide.markdown.checklist`; the
 behaviour from overrides/assets/checklists.js. Under mkdocs-static-i18n every event runs once per
-language; the state below belongs to the language being built and is reset in `on_pre_build`.
+language; the checklists found are kept per language on the build context.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,14 +28,23 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from advocacy_guide.build.context import build_context
 from advocacy_guide.checklists import Checklist, check_docs, parse_checklists
 
 log = get_plugin_logger(__name__)
 
 EXTENSION = "advocacy_guide.markdown.checklist"
 
-# The checklists of each page of the language being built, by source path ('fr/x.md').
-_page_checklists: dict[str, list[Checklist]] = {}
+
+@dataclass
+class _LanguageChecklists:
+    """The checklists of each page of one language's build, by source path ('fr/x.md')."""
+
+    by_page: dict[str, list[Checklist]] = field(default_factory=dict)
+
+
+def _page_checklists(config: MkDocsConfig) -> dict[str, list[Checklist]]:
+    return build_context(config).language_feature(_LanguageChecklists).by_page
 
 
 # -----------------------------------------------------------------------------
@@ -50,30 +60,30 @@ def on_config(config: MkDocsConfig) -> None:
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
     """Check every language at once, in the outermost build (the i18n plugin nests the others)."""
-    _page_checklists.clear()
-    i18n = config.plugins.get("i18n")
-    if getattr(i18n, "building", False):
+    ctx = build_context(config)
+    if not ctx.is_outermost:
         return
-    default = getattr(i18n, "default_language", None) or config.theme["language"]
-    languages = list(getattr(i18n, "build_languages", None) or [default])
+    default = ctx.languages.default
+    languages = list(ctx.languages.codes)
     docs = Path(config.docs_dir)
-    if i18n is None:  # one language, pages at the top of docs/
+    if config.plugins.get("i18n") is None:  # one language, pages at the top of docs/
         docs, languages = docs.parent, [docs.name]
         default = docs.name
-    for finding in check_docs(docs, languages, default, shown_from=Path(config.config_file_path).parent):
+    for finding in check_docs(docs, languages, default, shown_from=ctx.root):
         log.warning(str(finding))
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
     """Remember the page's checklists for the templates (their problems are reported above)."""
-    _page_checklists[page.file.src_uri] = parse_checklists(markdown).checklists
+    _page_checklists(config)[page.file.src_uri] = parse_checklists(markdown).checklists
 
 
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     """Every page's Markdown has been read by now (MkDocs renders templates afterwards)."""
-    context["checklists_on_page"] = any(c.id for c in _page_checklists.get(page.file.src_uri, []))
+    checklists = _page_checklists(config)
+    context["checklists_on_page"] = any(c.id for c in checklists.get(page.file.src_uri, []))
     if _is_language_home(page, config):
-        context["checklist_overview"] = checklist_overview(page, nav)
+        context["checklist_overview"] = checklist_overview(page, nav, checklists)
     return context
 
 
@@ -82,12 +92,12 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
 # -----------------------------------------------------------------------------
 
 
-def checklist_overview(home: Page, nav: Navigation) -> list[dict[str, Any]]:
+def checklist_overview(home: Page, nav: Navigation, page_checklists: dict[str, list[Checklist]]) -> list[dict[str, Any]]:
     """The language's checklists in navigation order, with links relative to `home`."""
     overview: list[dict[str, Any]] = []
     seen: set[str] = set()
     for page in nav.pages:
-        for checklist in _page_checklists.get(page.file.src_uri, []):
+        for checklist in page_checklists.get(page.file.src_uri, []):
             if not checklist.id or checklist.id in seen or not checklist.step_ids:
                 continue
             seen.add(checklist.id)
@@ -103,10 +113,5 @@ def checklist_overview(home: Page, nav: Navigation) -> list[dict[str, Any]]:
 
 
 def _is_language_home(page: Page, config: MkDocsConfig) -> bool:
-    language = _current_language(config)
+    language = build_context(config).current_language
     return page.url in ("", "./", "index.html", f"{language}/", f"{language}/index.html")
-
-
-def _current_language(config: MkDocsConfig) -> str:
-    i18n = config.plugins.get("i18n")
-    return getattr(i18n, "current_language", None) or config.theme["language"]

@@ -24,6 +24,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from advocacy_guide.build.context import build_context
 from advocacy_guide.freshness import REVIEWED_KEY, front_matter_problem, review_problem, reviewed_date
 
 log = get_plugin_logger(__name__)
@@ -34,7 +35,7 @@ DATE_LOCALES = {"en": "en_GB"}
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     meta = page.meta
-    own_build = _page_language(page, config) == _current_language(config)
+    own_build = build_context(config).is_own_language(page)
     optional = (config.extra or {}).get("freshness") == "optional"
     if own_build:
         source = Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else ""
@@ -53,7 +54,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     def long_date(day: date) -> str:
-        language = _current_language(config)
+        language = build_context(config).current_language
         text = format_date(day, format="long", locale=DATE_LOCALES.get(language, language))
         # French writes the first day of a month as an ordinal: « 1er décembre 2026 ».
         return "1er" + text[1:] if language == "fr" and day.day == 1 else text
@@ -62,11 +63,3 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     env.filters["iso_date"] = lambda day: day.isoformat()
     return env
 
-
-def _page_language(page: Page, config: MkDocsConfig) -> str:
-    return getattr(page.file, "locale", None) or config.theme["language"]
-
-
-def _current_language(config: MkDocsConfig) -> str:
-    i18n = config.plugins.get("i18n")
-    return getattr(i18n, "current_language", None) or config.theme["language"]

@@ -15,7 +15,7 @@ is missing is checked by the English build only.
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from dataclasses import dataclass
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -23,6 +23,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from advocacy_guide.build.context import build_context
 from advocacy_guide.glossary import Glossary, GlossaryError, load_glossary
 from advocacy_guide.page_templates import SnippetRenderer
 
@@ -31,8 +32,18 @@ log = get_plugin_logger(__name__)
 MARKER = re.compile(r"^[ \t]*<!--\s*glossary-terms\s*-->[ \t]*$", re.M)
 TEMPLATE = "partials/glossary.html"
 
-_glossary: Glossary | None = None
-_renderer: SnippetRenderer | None = None
+
+
+@dataclass
+class _GlossaryData:
+    """The glossary of one build, read at its first language's `on_pre_build`."""
+
+    glossary: Glossary | None = None
+
+
+@dataclass
+class _LanguageRenderer:
+    renderer: SnippetRenderer | None = None
 
 
 # -----------------------------------------------------------------------------
@@ -41,25 +52,29 @@ _renderer: SnippetRenderer | None = None
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
-    """Read the glossary again for each build: `mkdocs serve` rebuilds after it is edited."""
-    global _glossary, _renderer
-    path = _root(config) / "data" / "glossary.yml"
-    try:
-        _glossary = load_glossary(path)
-    except GlossaryError as error:
-        raise PluginError(f"hooks/glossary.py: {error}") from error
-    _renderer = SnippetRenderer(config)
+    """Read the glossary once per build (`mkdocs serve` rebuilds after it is edited)."""
+    ctx = build_context(config)
+    data = ctx.feature(_GlossaryData)
+    if data.glossary is None:
+        try:
+            data.glossary = load_glossary(ctx.root / "data" / "glossary.yml")
+        except GlossaryError as error:
+            raise PluginError(f"hooks/glossary.py: {error}") from error
+    ctx.language_feature(_LanguageRenderer).renderer = SnippetRenderer(config)
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    assert _glossary is not None and _renderer is not None  # set in on_pre_build
-    language = page.file.locale if hasattr(page.file, "locale") else config.theme["language"]
-    if language == _current_language(config):
-        _report_wrong_terms(_glossary, page, config, language)
+    ctx = build_context(config)
+    glossary = ctx.feature(_GlossaryData).glossary
+    renderer = ctx.language_feature(_LanguageRenderer).renderer
+    assert glossary is not None and renderer is not None  # set in on_pre_build
+    language = ctx.page_language(page)
+    if ctx.is_own_language(page):
+        _report_wrong_terms(glossary, page, config, language)
     if MARKER.search(markdown):
-        html = _renderer.render(TEMPLATE, language, terms=_entries(_glossary, language))
+        html = renderer.render(TEMPLATE, language, terms=_entries(glossary, language))
         markdown = MARKER.sub(lambda _: "\n" + html + "\n", markdown, count=1)
-    return markdown + abbreviation_definitions(_glossary, language, markdown)
+    return markdown + abbreviation_definitions(glossary, language, markdown)
 
 
 # -----------------------------------------------------------------------------
@@ -91,23 +106,6 @@ def _entries(glossary: Glossary, language: str) -> list[dict[str, object]]:
 
 def _report_wrong_terms(glossary: Glossary, page: Page, config: MkDocsConfig, language: str) -> None:
     source = page.file.content_string
-    path = _display_path(page, config)
+    path = build_context(config).shown_path(page)
     for wrong in glossary.find_wrong_terms(source, language):
         log.warning(f"{path}:{wrong.line}: {wrong.message()}")
-
-
-def _display_path(page: Page, config: MkDocsConfig) -> str:
-    absolute = Path(page.file.abs_src_path or page.file.src_uri)
-    try:
-        return absolute.resolve().relative_to(_root(config).resolve()).as_posix()
-    except ValueError:
-        return page.file.src_uri
-
-
-def _root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent
-
-
-def _current_language(config: MkDocsConfig) -> str:
-    i18n = config.plugins.get("i18n")
-    return getattr(i18n, "current_language", None) or config.theme["language"]

@@ -14,6 +14,7 @@ mkdocs-static-i18n every event runs once per language.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from advocacy_guide import DEFAULT_LANGUAGE, LANGUAGES
+from advocacy_guide.build.context import BuildContext, build_context
 from advocacy_guide.markdown_text import lines_mkdocs_strips
 from advocacy_guide.present import (
     check_notes,
@@ -40,9 +41,13 @@ log = get_plugin_logger(__name__)
 
 NOTES_TITLE_KEY = "present.notes_title"
 
-# The notes' title in each language, read again for each configuration (and each `mkdocs serve`
-# rebuild, so that an edited title is picked up).
-_titles: dict[str, str] = {}
+
+@dataclass
+class _NotesTitles:
+    """The notes' title in each language, read once per build (an edited title is picked up by
+    the next `mkdocs serve` rebuild)."""
+
+    by_language: dict[str, str] = field(default_factory=dict)
 
 
 # -----------------------------------------------------------------------------
@@ -50,19 +55,13 @@ _titles: dict[str, str] = {}
 # -----------------------------------------------------------------------------
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Idempotent: the i18n plugin calls it once per language on the same configuration."""
-    _titles.clear()
-    _titles.update(_notes_titles(config))
-    return config
-
-
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    language = _page_language(page, config)
-    titles = _titles or _notes_titles(config)
+    ctx = build_context(config)
+    language = ctx.page_language(page)
+    titles = _notes_titles(ctx)
     blocks = find_notes(markdown)
     # An untranslated page shown under /fr/ is checked by the English build, once.
-    if language == _current_language(config):
+    if ctx.is_own_language(page):
         path, source = _source(page, config)
         problems = check_notes(blocks, language, titles, first_line=lines_mkdocs_strips(source) + 1)
         flag = flag_problem(source, page.meta)
@@ -86,19 +85,12 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
 # -----------------------------------------------------------------------------
 
 
-def _notes_titles(config: MkDocsConfig) -> dict[str, str]:
-    strings = load_ui_strings(Path(config.config_file_path).parent / "data" / "ui-strings.yml")
-    return {language: translate(strings, NOTES_TITLE_KEY, language) for language in LANGUAGES}
-
-
-def _page_language(page: Page, config: MkDocsConfig) -> str:
-    """The language of the page's words (English for an untranslated page under /fr/)."""
-    return getattr(page.file, "locale", None) or config.theme.get("language") or DEFAULT_LANGUAGE
-
-
-def _current_language(config: MkDocsConfig) -> str:
-    i18n = config.plugins.get("i18n")
-    return getattr(i18n, "current_language", None) or config.theme.get("language") or DEFAULT_LANGUAGE
+def _notes_titles(ctx: BuildContext) -> dict[str, str]:
+    titles = ctx.feature(_NotesTitles).by_language
+    if not titles:
+        strings = load_ui_strings(ctx.root / "data" / "ui-strings.yml")
+        titles.update({language: translate(strings, NOTES_TITLE_KEY, language) for language in ctx.languages.codes})
+    return titles
 
 
 def _source(page: Page, config: MkDocsConfig) -> tuple[str, str]:

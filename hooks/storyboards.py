@@ -9,12 +9,14 @@ Chromium, espeak-ng and ffmpeg, and minutes of CPU.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 
+from advocacy_guide.build.context import build_context
 from advocacy_guide.storyboards import STORYBOARD_FOLDER
 from advocacy_guide.storyboards.check import check_renderings
 
@@ -23,17 +25,19 @@ if TYPE_CHECKING:  # mkdocs.livereload takes a while to import and `mkdocs build
 
 log = get_plugin_logger(__name__)
 
-# The i18n plugin calls on_config once per language on the same configuration: check once.
-_checked_config: MkDocsConfig | None = None
+@dataclass
+class _Checked:
+    done: bool = False
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _checked_config
-    if _checked_config is config:
-        return config
-    _checked_config = config
-    for finding in check_renderings(_root(config)):
-        log.warning(str(finding))
+    """The i18n plugin calls on_config once per language: check once per build."""
+    ctx = build_context(config)
+    checked = ctx.feature(_Checked)
+    if not checked.done:
+        checked.done = True
+        for finding in check_renderings(ctx.root):
+            log.warning(str(finding))
     return config
 
 

@@ -19,8 +19,8 @@ translations`. Every event runs once per language; statuses are computed once pe
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from babel.dates import format_date
@@ -30,6 +30,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from advocacy_guide.build.context import build_context
 from advocacy_guide.errors import LocatedError
 from advocacy_guide.glossary import load_glossary
 from advocacy_guide.page_templates import SnippetRenderer
@@ -49,16 +50,17 @@ REPORTED_ELSEWHERE = ("checklist", "step")
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
 
 
-class _BuildState:
+@dataclass
+class _TranslationData:
     """What one site build (all languages) shares: the checker and the statuses it found."""
 
-    def __init__(self) -> None:
-        self.checker: Checker | None = None
-        self.statuses: dict[tuple[str, str], PageStatus] = {}
-        self.renderer: SnippetRenderer | None = None
+    checker: Checker | None = None
+    statuses: dict[tuple[str, str], PageStatus] = field(default_factory=dict)
+    renderer: SnippetRenderer | None = None  # the language being built's (on_pre_build)
 
 
-_state = _BuildState()
+def _state_of(config: MkDocsConfig) -> _TranslationData:
+    return build_context(config).feature(_TranslationData)
 
 
 # -----------------------------------------------------------------------------
@@ -67,31 +69,32 @@ _state = _BuildState()
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
-    """A new checker at the start of each site build; the language builds inside it reuse it."""
-    if not getattr(config.plugins.get("i18n"), "building", False):
-        global _state
-        _state = _BuildState()
-        project = Project.from_config(Path(config.config_file_path))
+    """A checker at the start of each site build; the language builds inside it reuse it."""
+    ctx = build_context(config)
+    state = ctx.feature(_TranslationData)
+    if state.checker is None:
+        project = Project.for_build(ctx.root, config.docs_dir, ctx.languages)
         # hooks/glossary.py stops the build with a clear message if the glossary is malformed.
-        _state.checker = Checker(project, load_glossary(project.glossary_file))
+        state.checker = Checker(project, load_glossary(project.glossary_file))
         try:
-            _state.checker.skips  # noqa: B018 - read once, here, to report a malformed file
+            state.checker.skips  # noqa: B018 - read once, here, to report a malformed file
         except LocatedError as error:
             log.warning(str(error))
-            _state.checker.skips = Skips()  # the build goes on (and fails, strict) without them
-    _state.renderer = SnippetRenderer(config)
+            state.checker.skips = Skips()  # the build goes on (and fails, strict) without them
+    state.renderer = SnippetRenderer(config)
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    checker = _state.checker
+    state = _state_of(config)
+    checker = state.checker
     assert checker is not None  # set in on_pre_build
-    language = _current_language(config)
+    language = build_context(config).current_language
     page_path = _page_path(page)
     if page_path == STATUS_PAGE and STATUS_MARKER.search(markdown):
         html = _render_status_page(page, config, language)
         markdown = STATUS_MARKER.sub(lambda _: "\n" + html + "\n", markdown, count=1)
-    if language != checker.project.default and _page_language(page, config) == language:
-        status = _status(language, page_path)
+    if language != checker.project.default and build_context(config).page_language(page) == language:
+        status = _status(state, language, page_path)
         if not any(problem.kind == "outdated" for problem in status.problems):
             for problem in status.problems:
                 if problem.kind in ("structure", "stamp", "page") and problem.part not in REPORTED_ELSEWHERE:
@@ -102,20 +105,21 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 @event_priority(-50)
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Put the notice right after the page's title, in the reader's language."""
-    checker = _state.checker
-    assert checker is not None and _state.renderer is not None
-    language = _current_language(config)
+    state = _state_of(config)
+    checker = state.checker
+    assert checker is not None and state.renderer is not None
+    language = build_context(config).current_language
     if language == checker.project.default:
         return html
     page_path = _page_path(page)
-    if _page_language(page, config) != language:
-        notice = _state.renderer.render(NOTICE_TEMPLATE, language, kind="missing")
+    if build_context(config).page_language(page) != language:
+        notice = state.renderer.render(NOTICE_TEMPLATE, language, kind="missing")
     else:
-        status = _status(language, page_path)
+        status = _status(state, language, page_path)
         if status.status != OUTDATED:
             return html
         changed = status.english_changed
-        notice = _state.renderer.render(
+        notice = state.renderer.render(
             NOTICE_TEMPLATE,
             language,
             kind="outdated",
@@ -128,11 +132,15 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """A page shown in English under another language is marked as English for screen readers."""
-    language = _current_language(config)
-    if _page_language(page, config) == language:
+    """A page shown in English under another language is marked as English for screen readers,
+    and, under a right-to-left language, as left to right (its punctuation stays in place)."""
+    ctx = build_context(config)
+    shown, built = ctx.page_language(page), ctx.current_language
+    if shown == built:
         return output
-    return ARTICLE.sub(lambda m: f'{m.group(0)} lang="{_page_language(page, config)}"', output, count=1)
+    direction = ctx.languages.get(shown).direction
+    own = f' dir="{direction}"' if direction != ctx.languages.get(built).direction else ""
+    return ARTICLE.sub(lambda m: f'{m.group(0)} lang="{shown}"{own}', output, count=1)
 
 
 # -----------------------------------------------------------------------------
@@ -149,22 +157,23 @@ def insert_after_title(html: str, notice: str) -> str:
     return html[:end] + "\n" + notice + html[end:]
 
 
-def _status(language: str, page_path: str) -> PageStatus:
+def _status(state: _TranslationData, language: str, page_path: str) -> PageStatus:
     key = (language, page_path)
-    if key not in _state.statuses:
-        assert _state.checker is not None
-        _state.statuses[key] = _state.checker.translation_status(language, page_path)
-    return _state.statuses[key]
+    if key not in state.statuses:
+        assert state.checker is not None
+        state.statuses[key] = state.checker.translation_status(language, page_path)
+    return state.statuses[key]
 
 
 def _render_status_page(page: Page, config: MkDocsConfig, language: str) -> str:
-    checker = _state.checker
-    assert checker is not None and _state.renderer is not None
+    state = _state_of(config)
+    checker = state.checker
+    assert checker is not None and state.renderer is not None
     reports: list[dict[str, Any]] = []
     english_pages = checker.project.pages(checker.project.default)
     for other in checker.project.translations:
         pages = sorted(set(english_pages) | set(checker.project.pages(other)))
-        statuses = [_status(other, name) for name in pages]
+        statuses = [_status(state, other, name) for name in pages]
         counts = {name: sum(1 for s in statuses if s.status == name) for name in STATUSES}
         rows = [
             {
@@ -180,7 +189,7 @@ def _render_status_page(page: Page, config: MkDocsConfig, language: str) -> str:
             if status.status != UP_TO_DATE
         ]
         reports.append({"language": other, "counts": counts, "rows": rows})
-    return _state.renderer.render(STATUS_TEMPLATE, language, reports=reports, statuses=STATUSES)
+    return state.renderer.render(STATUS_TEMPLATE, language, reports=reports, statuses=STATUSES)
 
 
 def _long_date(day: date, language: str) -> str:
@@ -194,24 +203,14 @@ def _page_url(language: str, page_path: str, config: MkDocsConfig) -> str:
         url = "" if stem == "index" else (stem[: -len("/index")] + "/" if stem.endswith("/index") else stem + "/")
     else:
         url = stem + ".html"
-    assert _state.checker is not None
-    return url if language == _state.checker.project.default else f"{language}/{url}"
+    return url if language == build_context(config).languages.default else f"{language}/{url}"
 
 
 def _english_url(page_path: str, config: MkDocsConfig) -> str:
-    assert _state.checker is not None
-    return _page_url(_state.checker.project.default, page_path, config) or "./"
+    return _page_url(build_context(config).languages.default, page_path, config) or "./"
 
 
 def _page_path(page: Page) -> str:
     """The page's path inside its language folder: 'follow-up.md' for 'fr/follow-up.md'."""
     return page.file.src_uri.split("/", 1)[1] if "/" in page.file.src_uri else page.file.src_uri
 
-
-def _page_language(page: Page, config: MkDocsConfig) -> str:
-    return getattr(page.file, "locale", None) or config.theme["language"]
-
-
-def _current_language(config: MkDocsConfig) -> str:
-    i18n = config.plugins.get("i18n")
-    return getattr(i18n, "current_language", None) or config.theme["language"]

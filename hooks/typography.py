@@ -8,6 +8,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from advocacy_guide.build.context import build_context
+
 from advocacy_guide.typography import french_spacing_html
 
 # Languages whose pages get French spacing.
@@ -18,5 +20,5 @@ FRENCH_SPACING = {"fr"}
 # captions) and the translation notices are French text too.
 @event_priority(-90)
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    language = getattr(page.file, "locale", None) or config.theme["language"]
+    language = build_context(config).page_language(page)
     return french_spacing_html(html) if language in FRENCH_SPACING else html

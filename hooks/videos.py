@@ -8,14 +8,14 @@ sees it:
 - on_page_markdown: find the lines, check them against data/videos.yml (errors name the page and
   line), and leave a placeholder paragraph;
 - on_page_content, after mkdocs-video: swap the placeholder for overrides/partials/video.html;
-- on_post_build: copy the declared media files once into `videos/` at the site's root, where
-  every language's pages point with relative addresses.
+- the declared media files are copied once into `videos/` at the site's root, where every
+  language's pages point with relative addresses, by the finishing list
+  (advocacy_guide.build.finishing.copy_media).
 """
 
 from __future__ import annotations
 
 import re
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +26,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from advocacy_guide import DEFAULT_LANGUAGE
+from advocacy_guide.build.context import build_context
 from advocacy_guide.external_video import is_external_address, parse_external
 from advocacy_guide.markdown_text import lines_mkdocs_strips
 from advocacy_guide.ui_strings import load_ui_strings, translate
@@ -42,23 +42,13 @@ _PLACEHOLDER_HTML = re.compile(r"(?:<p>)?AGVIDEOEMBED(\d+)Z(?:</p>)?")
 
 
 @dataclass
-class _BuildState:
-    """What one `mkdocs build` (all languages) has read; rebuilt for each new configuration."""
+class _VideoData:
+    """What one `mkdocs build` (all languages) has read, kept on its build context."""
 
-    config: MkDocsConfig
-    catalog: VideoCatalog
-    strings: dict[str, dict[str, str]]
-    template: Template
+    catalog: VideoCatalog | None = None
+    strings: dict[str, dict[str, str]] = field(default_factory=dict)
+    template: Template | None = None
     views: dict[str, list[VideoView]] = field(default_factory=dict)  # page key -> views
-    reported: set[str] = field(default_factory=set)
-
-    def warn_once(self, message: str) -> None:
-        if message not in self.reported:
-            self.reported.add(message)
-            log.warning(message)
-
-
-_state: _BuildState | None = None
 
 
 # -----------------------------------------------------------------------------
@@ -67,30 +57,23 @@ _state: _BuildState | None = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Read data/videos.yml once per configuration (the i18n plugin calls this per language)."""
-    global _state
-    if _state is not None and _state.config is config:
-        return config
-    root = _root(config)
-    catalog = load_catalog(root)
-    strings = load_ui_strings(root / "data" / "ui-strings.yml")
-    template = config.theme.get_env().get_template(TEMPLATE)
-    _state = _BuildState(config, catalog, strings, template)
-    for problem in catalog.problems:
-        _state.warn_once(str(problem))
+    """Read data/videos.yml once per build (the i18n plugin calls this once per language)."""
+    _require_state(config)
     return config
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Check each video line of the page and leave a placeholder where the video goes."""
+    ctx = build_context(config)
     state = _require_state(config)
     found = find_markers(markdown, _mark(config))
     if not found.markers and not found.misplaced:
         return markdown
     source_path, offset = _source_position(page, config)
-    language = _page_language(page, config)
+    language = ctx.page_language(page)
     for index in found.misplaced:
-        state.warn_once(
+        ctx.warn_once(
+            log,
             f"{source_path}:{index + offset + 1}: a video must be alone on its line, "
             f"as '![type:video](why-engage)' with a blank line before and after"
         )
@@ -101,6 +84,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         base_id = "video-" + _slug(_external_name(marker.target) or marker.target)
         used_ids[base_id] = used_ids.get(base_id, 0) + 1
         dom_id = base_id if used_ids[base_id] == 1 else f"{base_id}-{used_ids[base_id]}"
+        assert state.catalog is not None
         result = resolve_marker(
             marker.target,
             catalog=state.catalog,
@@ -108,9 +92,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             page_url=page.url,
             dom_id=dom_id,
             ui=lambda key: translate(state.strings, key, language),
+            language_names={site_language.code: site_language.name for site_language in ctx.languages},
         )
         if result.problem or result.view is None:
-            state.warn_once(f"{source_path}:{marker.index + offset + 1}: {result.problem}")
+            ctx.warn_once(log, f"{source_path}:{marker.index + offset + 1}: {result.problem}")
             lines[marker.index] = ""
             continue
         lines[marker.index] = marker.indent + _PLACEHOLDER.format(number=len(views))
@@ -126,31 +111,18 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     views = state.views.pop(_page_key(page, config), None)
     if not views:
         return html
-    language = _page_language(page, config)
+    language = build_context(config).page_language(page)
+    template = state.template
+    assert template is not None
 
     def ui(key: str) -> str:
         return translate(state.strings, key, language)
 
     def render(match: re.Match[str]) -> str:
         view = views[int(match.group(1))]
-        return state.template.render(video=view, ui=ui, language=language)
+        return template.render(video=view, ui=ui, language=language)
 
     return _PLACEHOLDER_HTML.sub(render, html)
-
-
-@event_priority(-200)
-def on_post_build(*, config: MkDocsConfig) -> None:
-    """Copy the declared media once, after the last language is built (i18n runs at -100)."""
-    i18n = config.plugins.get("i18n")
-    if getattr(i18n, "building", False):
-        return
-    state = _require_state(config)
-    source = _root(config) / MEDIA_FOLDER
-    target = Path(config.site_dir) / MEDIA_FOLDER
-    for name in sorted(state.catalog.published_files):
-        destination = target / name
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(source / name, destination)
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:  # type: ignore[no-untyped-def]
@@ -167,11 +139,19 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder) -> Live
 # -----------------------------------------------------------------------------
 
 
-def _require_state(config: MkDocsConfig) -> _BuildState:
-    if _state is None or _state.config is not config:
-        on_config(config)
-    assert _state is not None
-    return _state
+def _require_state(config: MkDocsConfig) -> _VideoData:
+    """The build's video data, read at its first event. The declared media files are copied
+    once every language is built (advocacy_guide.build.finishing.copy_media)."""
+    ctx = build_context(config)
+    state = ctx.feature(_VideoData)
+    if state.catalog is None:
+        state.catalog = load_catalog(ctx.root, ctx.languages)
+        state.strings = load_ui_strings(ctx.root / "data" / "ui-strings.yml")
+        state.template = config.theme.get_env().get_template(TEMPLATE)
+        ctx.media_files.update(state.catalog.published_files)
+        for problem in state.catalog.problems:
+            ctx.warn_once(log, str(problem))
+    return state
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -183,14 +163,8 @@ def _mark(config: MkDocsConfig) -> str:
     return plugin.config.get("mark", "type:video") if plugin is not None else "type:video"
 
 
-def _page_language(page: Page, config: MkDocsConfig) -> str:
-    """The language of the page's words (English for an untranslated page under /fr/)."""
-    return getattr(page.file, "locale", None) or config.theme.get("language") or DEFAULT_LANGUAGE
-
-
 def _page_key(page: Page, config: MkDocsConfig) -> str:
-    i18n = config.plugins.get("i18n")
-    return f"{getattr(i18n, 'current_language', '')}:{page.file.src_uri}"
+    return f"{build_context(config).current_language}:{page.file.src_uri}"
 
 
 def _source_position(page: Page, config: MkDocsConfig) -> tuple[str, int]:

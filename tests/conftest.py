@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from advocacy_guide.build.languages import project_languages
 from tests.support.build import REPO, BuildResult
 from tests.support.editions import Editions
 from tests.support.fixture_site import served_build
@@ -29,7 +30,9 @@ CHROMIUM_ARGS = [
     "--autoplay-policy=no-user-gesture-required",
 ]
 
-LANGUAGES = ("en", "fr", "es")
+# The repository's languages, read from its mkdocs.yml as a build reads them.
+SITE_LANGUAGES = project_languages(REPO)
+LANGUAGES = SITE_LANGUAGES.codes
 
 
 @dataclass
@@ -53,8 +56,8 @@ class BuiltSite:
         for path in self.pages():
             if path.name == "404.html":
                 continue
-            first = path.parts[0] if len(path.parts) > 1 else "en"
-            page_language = first if first in LANGUAGES else "en"
+            first = path.parts[0] if len(path.parts) > 1 else SITE_LANGUAGES.default
+            page_language = first if first in LANGUAGES else SITE_LANGUAGES.default
             if language is None or page_language == language:
                 result.append(path.as_posix())
         return result

@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from advocacy_guide import LANGUAGES
 from advocacy_guide.errors import LocatedError
 from advocacy_guide.located_yaml import LocatedYamlError, YamlList, YamlMap, load_located_yaml
 from advocacy_guide.markdown_text import line_of, mask_non_prose
@@ -201,8 +200,13 @@ def sort_key(term: str) -> str:
 # -----------------------------------------------------------------------------
 
 
-def load_glossary(path: Path) -> Glossary:
+def load_glossary(path: Path, languages: tuple[str, ...] | None = None) -> Glossary:
     """Read and validate data/glossary.yml; GlossaryError names the line to fix.
+
+    `languages` are the site's (by default those of the project the file is in). The file is
+    written in the ones it uses: every term needs a text in each of them. A site language the
+    file does not use yet (a new language) has no terms: its pages get no hover definitions and
+    no term check until its translator adds its texts.
 
     Several hooks read it, once per language: the file is parsed once for each version of it
     (path, size and modification time). The glossary is shared: its terms are frozen, and the
@@ -212,39 +216,46 @@ def load_glossary(path: Path) -> Glossary:
         stat = path.stat()
     except OSError as error:
         raise GlossaryError(path, 1, f"cannot read the glossary: {error}") from error
-    return _load_glossary(path, stat.st_mtime_ns, stat.st_size)
+    if languages is None:
+        from advocacy_guide.build.languages import known_languages
+
+        languages = known_languages(path.parent).codes
+    return _load_glossary(path, stat.st_mtime_ns, stat.st_size, tuple(languages))
 
 
 @functools.lru_cache(maxsize=8)
-def _load_glossary(path: Path, mtime_ns: int, size: int) -> Glossary:
+def _load_glossary(path: Path, mtime_ns: int, size: int, languages: tuple[str, ...]) -> Glossary:
     try:
         root = load_located_yaml(path.read_text(encoding="utf-8"), path)
     except OSError as error:
         raise GlossaryError(path, 1, f"cannot read the glossary: {error}") from error
     except LocatedYamlError as error:
         raise GlossaryError(path, error.line, error.message) from error
-    reader = _Reader(path)
-    top = reader.mapping(root, 1, "the file")
+    top = _Reader(path, languages, ()).mapping(root, 1, "the file")
     if "terms" not in top:
         raise GlossaryError(path, 1, "the file must start with `terms:` followed by a list of terms")
     terms_list = top["terms"]
     if not isinstance(terms_list, YamlList):
         raise GlossaryError(path, top.line_of("terms"), "`terms:` must be a list: start each term with `- id: ...`")
+    written = tuple(language for language in languages if any(isinstance(item, YamlMap) and language in item for item in terms_list))
+    reader = _Reader(path, languages, written)
     terms = [reader.term(item, line) for item, line in zip(terms_list, terms_list.item_lines)]
     seen: dict[str, int] = {}
     for term in terms:
         if term.id in seen:
             raise GlossaryError(path, term.line, f"the id '{term.id}' is already used on line {seen[term.id]}: ids must be unique")
         seen[term.id] = term.line
-    _check_abbreviations(path, terms)
+    _check_abbreviations(path, terms, written)
     return Glossary(terms)
 
 
 class _Reader:
     """Turns the YAML of data/glossary.yml into terms, with errors that point at a line."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, languages: tuple[str, ...], written: tuple[str, ...]) -> None:
         self.path = path
+        self.languages = languages  # the site's
+        self.written = written  # those the file uses: every term needs them
 
     def mapping(self, value: object, line: int, what: str) -> YamlMap:
         if not isinstance(value, YamlMap):
@@ -270,19 +281,21 @@ class _Reader:
         term_id = self.text(fields["id"], fields.line_of("id"), "`id`")
         if not TERM_ID.match(term_id):
             raise GlossaryError(self.path, fields.line_of("id"), f"the id '{term_id}' must be lowercase words and hyphens, e.g. list-of-issues")
-        unknown = set(fields) - {"id", "source", *LANGUAGES}
+        unknown = set(fields) - {"id", "source", *self.languages}
         if unknown:
             raise GlossaryError(
-                self.path, fields.line, f"term '{term_id}': unknown key(s) {', '.join(sorted(unknown))}; use id, source, {', '.join(LANGUAGES)}"
+                self.path, fields.line, f"term '{term_id}': unknown key(s) {', '.join(sorted(unknown))}; use id, source, {', '.join(self.languages)}"
             )
-        missing = [language for language in LANGUAGES if language not in fields]
+        # A term with no text at all needs every language; otherwise those the file is written in.
+        given = [language for language in self.languages if language in fields]
+        missing = [language for language in (self.written if given else self.languages) if language not in fields]
         if missing:
             raise GlossaryError(
                 self.path,
                 fields.line,
                 f"term '{term_id}' has no {', '.join(missing)} text: add `{missing[0]}:` with at least `term:` and `definition:`",
             )
-        texts = {language: self.term_text(fields[language], fields.line_of(language), term_id, language) for language in LANGUAGES}
+        texts = {language: self.term_text(fields[language], fields.line_of(language), term_id, language) for language in self.written}
         source = self.text(fields["source"], fields.line_of("source"), "`source`") if "source" in fields else ""
         return Term(term_id, texts, source, fields.line)
 
@@ -328,8 +341,8 @@ class _Reader:
         return text
 
 
-def _check_abbreviations(path: Path, terms: list[Term]) -> None:
-    for language in LANGUAGES:
+def _check_abbreviations(path: Path, terms: list[Term], languages: tuple[str, ...]) -> None:
+    for language in languages:
         seen: dict[str, Term] = {}
         for term in terms:
             abbreviation = term.texts[language].abbreviation

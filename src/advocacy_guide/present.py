@@ -16,12 +16,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from advocacy_guide.build.languages import english_name
 from advocacy_guide.markdown_text import mask_non_prose
 
 PRESENT_FLAG = "present"
 MODULE_PREFIX = "module-"
 NOTES_CLASS = "facilitator"
-LANGUAGE_NAMES = {"en": "English", "fr": "French", "es": "Spanish"}
 
 # An admonition (`!!!`) or a collapsible block from pymdownx.details (`???`, `???+`), as those
 # extensions read the first line: a marker, class names, then an optional quoted title.
@@ -98,8 +98,8 @@ def check_notes(blocks: list[NotesBlock], language: str, titles: Mapping[str, st
             other = next((lang for lang, title in titles.items() if title == block.title and lang != language), None)
             if other is not None:
                 problems.append(
-                    Problem(line, f"the facilitator notes' title \"{block.title}\" is the {LANGUAGE_NAMES.get(other, other)} "
-                                  f"one; on a {LANGUAGE_NAMES.get(language, language)} page write '{suggestion}'")
+                    Problem(line, f"the facilitator notes' title \"{block.title}\" is the {english_name(other)} "
+                                  f"one; on a {english_name(language)} page write '{suggestion}'")
                 )
     return problems
 

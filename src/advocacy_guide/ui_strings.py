@@ -1,4 +1,10 @@
-"""Interface strings in each language, read from data/ui-strings.yml."""
+"""Interface strings in each language, read from data/ui-strings.yml.
+
+The file is written in the languages it uses: every key needs a text in each of them (a key
+missing one is an error naming the key and the line to add). A language of the site that the
+file does not use yet (a new language, before its translator reaches this file) shows the
+default language's texts, written first under each key; the build says so once (hooks/i18n_site.py).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from advocacy_guide import DEFAULT_LANGUAGE, LANGUAGES, yaml_parsing
+from advocacy_guide import yaml_parsing
 
 
 class UiStringsError(ValueError):
@@ -15,7 +21,7 @@ class UiStringsError(ValueError):
 
 
 def load_ui_strings(path: Path) -> dict[str, dict[str, str]]:
-    """Read and validate the strings file: every key must have a text in every language.
+    """Read and validate the strings file: every key must have a text in every language the file uses.
 
     Several hooks read it, once per language: the file is parsed once for each version of it
     (path, size and modification time), and each caller gets its own copy.
@@ -41,7 +47,9 @@ def _load_ui_strings(path: Path, mtime_ns: int, size: int) -> dict[str, dict[str
     for key, texts in data.items():
         if not isinstance(texts, dict):
             raise UiStringsError(f"{path}: '{key}' must map languages to texts, e.g. en: Close")
-        missing = [lang for lang in LANGUAGES if not texts.get(lang)]
+    languages = string_languages(data)
+    for key, texts in data.items():
+        missing = [lang for lang in languages if not texts.get(lang)]
         if missing:
             raise UiStringsError(
                 f"{path}: '{key}' has no text for {', '.join(missing)}; add a line such as "
@@ -50,9 +58,15 @@ def _load_ui_strings(path: Path, mtime_ns: int, size: int) -> dict[str, dict[str
     return data
 
 
+def string_languages(strings: dict[str, dict[str, str]]) -> list[str]:
+    """The languages the strings are written in, in the order of their first appearance."""
+    return list(dict.fromkeys(language for texts in strings.values() for language in texts))
+
+
 def translate(strings: dict[str, dict[str, str]], key: str, language: str) -> str:
-    """The text for `key` in `language` (the default language when the language is unknown)."""
+    """The text for `key` in `language`; the key's first text (the default language's) when the
+    file has none in that language yet."""
     if key not in strings:
         raise KeyError(f"unknown interface string '{key}': add it to data/ui-strings.yml")
     texts = strings[key]
-    return texts.get(language) or texts[DEFAULT_LANGUAGE]
+    return texts.get(language) or next(iter(texts.values()))

@@ -10,7 +10,7 @@ caption tracks, chapters, transcript, duration and download size, in the page's 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
@@ -23,7 +23,6 @@ from advocacy_guide.webvtt import transcript
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+).*?\1")
 # Language names as readers of each language see them in a track menu: each in its own language.
-LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español"}
 _DECIMAL_SEPARATOR = {"en": "."}
 
 
@@ -131,8 +130,10 @@ def resolve_marker(
     page_url: str,
     dom_id: str,
     ui: Callable[[str], str],
+    language_names: Mapping[str, str] | None = None,
 ) -> PageVideo:
-    """The view for `![type:video](target)` on a page in `language` at site address `page_url`."""
+    """The view for `![type:video](target)` on a page in `language` at site address `page_url`;
+    `language_names` ('fr' -> 'Français', the site's languages) label the captions' tracks."""
     if is_external_address(target):
         external = parse_external(target)
         if external is None:
@@ -146,14 +147,16 @@ def resolve_marker(
     title = declaration.title.get(language)
     if not title:
         return PageVideo(None, f"video '{target}' has no title in '{language}': add '{language}: ...' under 'title' of '{target}' in {DECLARATIONS_FILE} (line {declaration.line})")
-    return _declared_view(declaration, title, language=language, page_url=page_url, dom_id=dom_id, ui=ui)
+    return _declared_view(declaration, title, language=language, page_url=page_url, dom_id=dom_id, ui=ui, language_names=language_names or {})
 
 
-def _declared_view(declaration: VideoDeclaration, title: str, *, language: str, page_url: str, dom_id: str, ui: Callable[[str], str]) -> PageVideo:
+def _declared_view(
+    declaration: VideoDeclaration, title: str, *, language: str, page_url: str, dom_id: str, ui: Callable[[str], str], language_names: Mapping[str, str]
+) -> PageVideo:
     version = declaration.version_for(language)
     where = f"'{declaration.id}' in {DECLARATIONS_FILE}"
     if version is None and not declaration.planned:
-        return PageVideo(None, f"video {where} has no '{language}' or 'en' version (line {declaration.line}): add one under 'versions'")
+        return PageVideo(None, f"video {where} has no '{language}' or '{declaration.default_language}' version (line {declaration.line}): add one under 'versions'")
     captions = version.captions.get(language) if version else None
     if captions is None and not declaration.planned:
         assert version is not None
@@ -188,7 +191,7 @@ def _declared_view(declaration: VideoDeclaration, title: str, *, language: str, 
         view.media_format = version.media_type.split("/")[1].upper().replace("WEBM", "WebM")
         view.download_size = file_size(version.media_size, language, ui)
         view.tracks = [
-            Track(media_url(c.file, page_url), c.language, LANGUAGE_NAMES.get(c.language, c.language), c.language == language)
+            Track(media_url(c.file, page_url), c.language, language_names.get(c.language, c.language), c.language == language)
             for c in version.captions.values()
         ]
     view.chapters = [

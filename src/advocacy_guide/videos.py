@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from advocacy_guide import DEFAULT_LANGUAGE, LANGUAGES
+from advocacy_guide.build.languages import SiteLanguages, known_languages
 from advocacy_guide.external_video import SUPPORTED, ExternalVideo, parse_external
 from advocacy_guide.located_yaml import LocatedYamlError, YamlList, YamlMap, load_located_yaml
 from advocacy_guide.webvtt import Cue, WebVTTError, read_webvtt
@@ -87,10 +87,11 @@ class VideoDeclaration:
     title: dict[str, str]
     planned: bool
     versions: dict[str, VideoVersion]
+    default_language: str  # the site's (mkdocs.yml): other languages fall back to its version
 
     def version_for(self, language: str) -> VideoVersion | None:
         """The version a page in `language` shows: its own narration, else the default one."""
-        return self.versions.get(language) or self.versions.get(DEFAULT_LANGUAGE)
+        return self.versions.get(language) or self.versions.get(self.default_language)
 
 
 @dataclass
@@ -103,14 +104,17 @@ class VideoCatalog:
     declarations_path: str = DECLARATIONS_FILE
 
 
-def load_catalog(project_dir: Path) -> VideoCatalog:
+def load_catalog(project_dir: Path, languages: SiteLanguages | None = None) -> VideoCatalog:
     """Read and check data/videos.yml and every file it names (media, posters, captions).
 
     The build reads it in two hooks (videos, storyboards): it is read once for each state of
     the declarations file and the media folder (names, sizes, modification times). The catalog
-    returned is shared: do not change it.
+    returned is shared: do not change it. `languages` are the site's (by default, those of
+    `project_dir`'s mkdocs.yml).
     """
-    return _load_catalog(project_dir, _files_state(project_dir))
+    if languages is None:
+        languages = known_languages(project_dir)
+    return _load_catalog(project_dir, _files_state(project_dir), languages.codes, languages.default)
 
 
 def _files_state(project_dir: Path) -> tuple[tuple[str, int, int], ...]:
@@ -132,7 +136,9 @@ def _files_state(project_dir: Path) -> tuple[tuple[str, int, int], ...]:
 
 
 @functools.lru_cache(maxsize=4)
-def _load_catalog(project_dir: Path, files_state: tuple[tuple[str, int, int], ...]) -> VideoCatalog:
+def _load_catalog(
+    project_dir: Path, files_state: tuple[tuple[str, int, int], ...], languages: tuple[str, ...], default_language: str
+) -> VideoCatalog:
     catalog = VideoCatalog()
     path = project_dir / DECLARATIONS_FILE
     if not path.exists():
@@ -147,7 +153,7 @@ def _load_catalog(project_dir: Path, files_state: tuple[tuple[str, int, int], ..
     if not isinstance(data, YamlMap):
         catalog.problems.append(Problem(DECLARATIONS_FILE, 1, "expected video ids at the start of lines, such as 'why-engage:'"))
         return catalog
-    reader = _DeclarationReader(project_dir, catalog)
+    reader = _DeclarationReader(project_dir, catalog, languages, default_language)
     for video_id, entry in data.items():
         declaration = reader.entry(video_id, entry, data.line_of(video_id))
         if declaration is not None:
@@ -169,9 +175,11 @@ def parse_time(text: str) -> float | None:
 class _DeclarationReader:
     """Turns one YAML entry into a VideoDeclaration, recording each problem with its line."""
 
-    def __init__(self, project_dir: Path, catalog: VideoCatalog) -> None:
+    def __init__(self, project_dir: Path, catalog: VideoCatalog, languages: tuple[str, ...], default_language: str) -> None:
         self.media_dir = project_dir / MEDIA_FOLDER
         self.catalog = catalog
+        self.languages = languages
+        self.default_language = default_language
 
     def problem(self, line: int, message: str) -> None:
         self.catalog.problems.append(Problem(DECLARATIONS_FILE, line, message))
@@ -198,15 +206,15 @@ class _DeclarationReader:
             raw_versions = None
         for language, raw in (raw_versions or {}).items():
             version_line = raw_versions.line_of(language)
-            if language not in LANGUAGES:
-                self.problem(version_line, f"'{language}' is not a language of the site: use one of {', '.join(LANGUAGES)}")
+            if language not in self.languages:
+                self.problem(version_line, f"'{language}' is not a language of the site: use one of {', '.join(self.languages)}")
                 continue
             version = self.version(video_id, language, raw, version_line, planned)
             if version is not None:
                 versions[language] = version
         if not planned and not versions and raw_versions is None:
             self.problem(line, f"'{video_id}' has no versions: add 'versions:' with a media file per language, or write 'status: planned' until the video exists")
-        return VideoDeclaration(video_id, line, title, planned, versions)
+        return VideoDeclaration(video_id, line, title, planned, versions, self.default_language)
 
     def version(self, video_id: str, language: str, raw: object, line: int, planned: bool) -> VideoVersion | None:
         where = f"the {language} version of '{video_id}'"
@@ -259,8 +267,8 @@ class _DeclarationReader:
         result: dict[str, Captions] = {}
         for language, name in raw.items():
             name_line = raw.line_of(language)
-            if language not in LANGUAGES:
-                self.problem(name_line, f"'{language}' is not a language of the site: use one of {', '.join(LANGUAGES)}")
+            if language not in self.languages:
+                self.problem(name_line, f"'{language}' is not a language of the site: use one of {', '.join(self.languages)}")
                 continue
             if not isinstance(name, str) or not name:
                 self.problem(name_line, f"write the captions file's name after '{language}:', such as '{language}: why-engage.{language}.vtt'")
@@ -312,14 +320,14 @@ class _DeclarationReader:
             return {}
         texts: dict[str, str] = {}
         for language, text in raw.items():
-            if language not in LANGUAGES:
-                self.problem(raw.line_of(language), f"'{language}' is not a language of the site: use one of {', '.join(LANGUAGES)}")
+            if language not in self.languages:
+                self.problem(raw.line_of(language), f"'{language}' is not a language of the site: use one of {', '.join(self.languages)}")
             elif not isinstance(text, str) or not text.strip():
                 self.problem(raw.line_of(language), f"{what} in '{language}' is empty: write it after '{language}:'")
             else:
                 texts[language] = text.strip()
-        if DEFAULT_LANGUAGE not in texts and raw:
-            self.problem(line, f"{what} has no '{DEFAULT_LANGUAGE}:' line: add the English title")
+        if self.default_language not in texts and raw:
+            self.problem(line, f"{what} has no '{self.default_language}:' line: add the title in the site's default language")
         return texts
 
     def _file(self, name: object, line: int, kind: str, suffixes, where: str) -> str | None:  # type: ignore[no-untyped-def]

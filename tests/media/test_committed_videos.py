@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from advocacy_guide import LANGUAGES
 from advocacy_guide.storyboards.project import load_storyboards
 from advocacy_guide.storyboards.settings import RenderSettings
 from advocacy_guide.videos import VideoCatalog, load_catalog
+from tests.conftest import LANGUAGES
 from tests.support.build import REPO, free_port
 from tests.support.renderings import MAX_BYTES_PER_MINUTE, RenderedVideo, atom_order, frame_rows, speech_follows_captions
 from tests.support.server import StaticHost

@@ -16,6 +16,7 @@ import pytest
 
 from advocacy_guide.storyboards.recording import NARRATION_RATE
 from tests.support.renderings import RenderedVideo, decode_audio, loudness, speech_follows_captions, AUDIO_RATE
+from tests.support.languages import TRILINGUAL_PROJECT
 
 pytestmark = pytest.mark.browser
 
@@ -76,7 +77,7 @@ def make_recording(folder: Path) -> tuple[Path, float]:
 
 
 def make_project(root: Path, storyboard: str = STORYBOARD) -> Path:
-    for relative, text in {"mkdocs.yml": "site_name: test\n", "data/videos.yml": DECLARATIONS, "storyboards/recorded/en.md": storyboard}.items():
+    for relative, text in {**TRILINGUAL_PROJECT, "data/videos.yml": DECLARATIONS, "storyboards/recorded/en.md": storyboard}.items():
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         (root / relative).write_text(text, encoding="utf-8")
     return root

@@ -15,6 +15,7 @@ import pytest
 
 from advocacy_guide.videos import load_catalog
 from tests.support.renderings import MAX_BYTES_PER_MINUTE, RenderedVideo, atom_order, speech_follows_captions
+from tests.support.languages import TRILINGUAL_PROJECT
 
 pytestmark = pytest.mark.browser
 
@@ -74,7 +75,7 @@ crowded:
 
 
 def make_project(root: Path, storyboards: dict[str, str]) -> Path:
-    files = {"mkdocs.yml": "site_name: test\n", "data/videos.yml": DECLARATIONS, **storyboards}
+    files = {**TRILINGUAL_PROJECT, "data/videos.yml": DECLARATIONS, **storyboards}
     for relative, text in files.items():
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         (root / relative).write_text(text, encoding="utf-8")

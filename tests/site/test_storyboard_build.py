@@ -17,7 +17,7 @@ PAGES = {
 }
 
 # Only the hooks this test is about: other features' checks stay out of its way.
-HOOKS = {"hooks": ["hooks/i18n_site.py", "hooks/storyboards.py"]}
+HOOKS = {"hooks": ["hooks/build.py", "hooks/i18n_site.py", "hooks/storyboards.py"]}
 
 STORYBOARD = """\
 ---

@@ -51,7 +51,7 @@ def failed_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
         "videos/broken.en.mp4": b"\0",
         "videos/broken.en.vtt": "WEBVTT\n\n00:00.000 --> 00:01.000\nHi\n\n00:01.000 -> 00:02.000\nAgain\n",
     }
-    project = make_fixture_project(tmp, pages, config_changes={"hooks": ["hooks/i18n_site.py", "hooks/videos.py"]}, extra_files=files)
+    project = make_fixture_project(tmp, pages, config_changes={"hooks": ["hooks/build.py", "hooks/i18n_site.py", "hooks/videos.py"]}, extra_files=files)
     return mkdocs_build(project, tmp / "site", "http://127.0.0.1:8000/")
 
 

@@ -149,7 +149,7 @@ def golden_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
         PAGES,
         nav=["index.md", "hostile.md", "planned.md", "external.md", "layout.md", "untranslated.md"],
         # Only the hooks under test: later passes over the whole site have their own tests.
-        config_changes={"hooks": ["hooks/i18n_site.py", "hooks/videos.py"]},
+        config_changes={"hooks": ["hooks/build.py", "hooks/i18n_site.py", "hooks/videos.py"]},
         extra_files=files,
     )
     return build_strictly(project, tmp / "site", "http://127.0.0.1:8000/")

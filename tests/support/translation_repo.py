@@ -15,6 +15,7 @@ import pytest
 
 from advocacy_guide.cli import main
 from tests.support.build import REPO
+from tests.support.languages import TRILINGUAL_MKDOCS_YML
 
 ENGLISH_PAGES = {
     "index.md": """\
@@ -185,7 +186,7 @@ def make_translation_repo(tmp_path: Path) -> Path:
     project = tmp_path / "guide"
     (project / "data").mkdir(parents=True)
     shutil.copy2(REPO / "data" / "glossary.yml", project / "data" / "glossary.yml")
-    (project / "mkdocs.yml").write_text("site_name: Test\ndocs_dir: docs\nsite_url: !ENV [SITE_URL, 'http://x/']\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text(TRILINGUAL_MKDOCS_YML, encoding="utf-8")
     write_pages(project, "en", ENGLISH_PAGES)
     write_pages(project, "fr", FRENCH_PAGES)
     write_pages(project, "es", SPANISH_PAGES)

@@ -78,7 +78,7 @@ def test_ui_strings_of_the_repository_are_complete() -> None:
         ("a: [1, 2", "cannot read the interface strings"),
         ("- a\n- b\n", "expected a mapping"),
         ("close: Close\n", "'close' must map languages to texts"),
-        ("close:\n  en: Close\n  fr: Fermer\n", "'close' has no text for es"),
+        ("close:\n  en: Close\n  fr: Fermer\n  es: Cerrar\nopen:\n  en: Open\n  fr: Ouvrir\n", "'open' has no text for es"),
     ],
 )
 def test_ui_strings_errors_name_the_file_and_the_fix(tmp_path: Path, text: str, message: str) -> None:

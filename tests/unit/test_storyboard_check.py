@@ -20,6 +20,7 @@ from advocacy_guide.storyboards.manifest import ChapterMark, Manifest, OutputFil
 from advocacy_guide.storyboards.project import load_storyboards
 from advocacy_guide.storyboards.settings import RenderSettings, settings_fingerprint
 from advocacy_guide.videos import load_catalog
+from tests.support.languages import TRILINGUAL_PROJECT
 
 DECLARATIONS = """\
 # Training module videos (a comment the renderer keeps).
@@ -61,7 +62,7 @@ The Committee: 18 "independent" experts.
 def project(tmp_path: Path) -> Path:
     root = tmp_path / "project"
     files = {
-        "mkdocs.yml": "site_name: test\n",
+        **TRILINGUAL_PROJECT,
         "data/videos.yml": DECLARATIONS,
         "storyboards/demo/en.md": STORYBOARD.format(title="Why engage", first="Doubts", second="Words: theirs", words="Amina doubts."),
         "storyboards/demo/fr.md": STORYBOARD.format(title="Pourquoi", first="Doutes", second="Les mots", words="Amina doute."),

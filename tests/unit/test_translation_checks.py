@@ -318,7 +318,11 @@ def test_abbreviations_used_are_whole_words_longest_first() -> None:
         ("items: []\n", "glossary.yml:1: the file must start with `terms:`"),
         ("terms:\n  - en: {term: a, definition: b}\n", "glossary.yml:2: every term needs an `id:`"),
         ("terms:\n  - id: Bad Id\n", "glossary.yml:2: the id 'Bad Id' must be lowercase words and hyphens"),
-        ("terms:\n  - id: a\n    en: {term: a, definition: b}\n    fr: {term: a, definition: b}\n", "term 'a' has no es text"),
+        (
+            "terms:\n  - id: a\n    en: {term: a, definition: b}\n    fr: {term: a, definition: b}\n"
+            "  - id: c\n    en: {term: c, definition: d}\n    fr: {term: c, definition: d}\n    es: {term: c, definition: d}\n",
+            "term 'a' has no es text",
+        ),
         (
             "terms:\n  - id: a\n    en: {term: a, definition: b}\n    fr: {term: a}\n    es: {term: a, definition: b}\n",
             "glossary.yml:4: term 'a' (fr) has no `definition:`",

@@ -1,7 +1,7 @@
 """Deployment: the files that let each host the README names serve the site as a careful host does.
 
 `write_deployment` runs once the site is complete and every page carries its policy
-(hooks/deploy.py, after hooks/security.py). From the built site it writes:
+(the last step of advocacy_guide.build.finishing, after the security pass). From the built site it writes:
 
 - `site/_headers` and `site/_redirects`: Netlify and Cloudflare Pages (other hosts ignore them,
   or serve them as plain files that no page links to).

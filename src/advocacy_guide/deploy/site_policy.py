@@ -25,7 +25,7 @@ def site_policy(site_dir: Path) -> str:
         page = path.relative_to(site_dir).as_posix()
         text = meta_policy(path.read_text(encoding="utf-8"))
         if text is None:
-            raise DeployError(f"{page} carries no Content-Security-Policy: hooks/security.py must run before the deployment files are written")
+            raise DeployError(f"{page} carries no Content-Security-Policy: the security pass (advocacy_guide.build.finishing.secure_pages) must run before the deployment files are written")
         found[page] = text
     if not found:
         raise DeployError(f"{site_dir} holds no page")

@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from advocacy_guide import LANGUAGES
+from advocacy_guide.build.languages import project_languages
 from advocacy_guide.editions import EditionError
 from advocacy_guide.editions.site import build_site, read_guide
 
@@ -23,13 +23,17 @@ REPO = Path(__file__).resolve().parents[3]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m advocacy_guide.editions", description=__doc__)
     parser.add_argument("edition", choices=("pdf", "zim"), help="pdf: the printed guide; zim: the Kiwix file")
-    parser.add_argument("--language", "-l", action="append", choices=LANGUAGES, help="only this language (repeatable; default: all three)")
+    parser.add_argument("--language", "-l", action="append", metavar="LANG", help="only this language (repeatable; default: every language of mkdocs.yml)")
     parser.add_argument("--out", type=Path, default=REPO / "dist", help="folder to write into (default: dist/)")
     parser.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size (default: a4)")
     parser.add_argument("--site", type=Path, help="an offline build of the site to use instead of building one")
     parser.add_argument("--project", type=Path, default=REPO, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    languages = args.language or list(LANGUAGES)
+    site_languages = project_languages(args.project)
+    for code in args.language or []:
+        if code not in site_languages:
+            parser.error(f"argument --language: '{code}' is not a language of the site (use {', '.join(site_languages.codes)})")
+    languages = args.language or list(site_languages.codes)
     try:
         with tempfile.TemporaryDirectory(prefix="editions-") as scratch:
             started = time.perf_counter()

@@ -67,7 +67,8 @@ def anchor(stem: str, fragment: str = "") -> str:
 
 def source_of(guide: Guide, language: str, chapter: Chapter) -> str:
     translated = guide.project_dir / "docs" / language / chapter.source
-    return f"docs/{language if translated.is_file() else 'en'}/{chapter.source}"
+    default = next((code for code, info in guide.languages.items() if info.default), language)
+    return f"docs/{language if translated.is_file() else default}/{chapter.source}"
 
 
 def read_article(guide: Guide, language: str, chapter: Chapter, problems: Problems) -> HtmlElement | None:

@@ -17,9 +17,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from mkdocs.config import load_config
-
-from advocacy_guide import DEFAULT_LANGUAGE, LANGUAGES
+from advocacy_guide.build.languages import load_project_config
 from advocacy_guide.editions import EditionError
 from advocacy_guide.offline import OFFLINE_ENV
 
@@ -47,11 +45,12 @@ class Language:
     site_name: str
     site_description: str
     chapters: tuple[Chapter, ...]
+    default: bool = False  # the site's default language (mkdocs.yml, plugins.i18n.languages)
 
     @property
     def prefix(self) -> str:
         """The language's folder in the site: "" for the default language, "fr/" otherwise."""
-        return "" if self.code == DEFAULT_LANGUAGE else f"{self.code}/"
+        return "" if self.default else f"{self.code}/"
 
 
 @dataclass(frozen=True)
@@ -92,12 +91,12 @@ def _chapters(nav: list, translations: dict[str, str]) -> list[Chapter]:
 
 
 def read_languages(project_dir: Path) -> dict[str, Language]:
-    config = load_config(str(project_dir / "mkdocs.yml"))
+    config = load_project_config(project_dir / "mkdocs.yml")
     i18n = config.plugins["i18n"].config
     languages = {}
     for entry in i18n.languages:
         code = entry.locale
-        if code not in LANGUAGES:
+        if not entry.build:
             continue
         languages[code] = Language(
             code=code,
@@ -105,6 +104,7 @@ def read_languages(project_dir: Path) -> dict[str, Language]:
             site_name=entry.site_name or config.site_name,
             site_description=entry.site_description or config.site_description or "",
             chapters=tuple(_chapters(config.nav or [], dict(entry.nav_translations or {}))),
+            default=bool(entry.default),
         )
     return languages
 
@@ -139,7 +139,7 @@ def build_site(project_dir: Path, site_dir: Path, site_url: str | None = None) -
 
 
 def read_guide(project_dir: Path, site_dir: Path, site_url: str | None = None) -> Guide:
-    url = site_url or os.environ.get("SITE_URL") or load_config(str(project_dir / "mkdocs.yml")).site_url or ""
+    url = site_url or os.environ.get("SITE_URL") or load_project_config(project_dir / "mkdocs.yml").site_url or ""
     if not url.endswith("/"):
         url += "/"
     return Guide(project_dir, site_dir, url, read_languages(project_dir), guide_version(project_dir))

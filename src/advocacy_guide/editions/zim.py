@@ -31,6 +31,7 @@ from advocacy_guide.html_tags import ANY_START_TAG, attributes, find_in_markup
 from advocacy_guide.offline import LEFT_OUT_PATHS, LEFT_OUT_SUFFIXES
 from advocacy_guide.ui_strings import load_ui_strings, translate
 
+# Kiwix wants ISO 639-3 codes; a language added to mkdocs.yml needs its code here for `make zim`.
 ISO_639_3 = {"en": "eng", "fr": "fra", "es": "spa"}
 CREATOR = "Civil Society Advocacy Guide contributors"
 LICENSE = "CC BY 4.0 (content), MIT (code)"
@@ -168,7 +169,7 @@ def plan_zim(guide: Guide, language: str) -> ZimPlan:
             "Title": translate(strings, "edition.zim.title", language),
             "Description": translate(strings, "edition.zim.description", language),
             "LongDescription": info.site_description,
-            "Language": ISO_639_3[language],
+            "Language": iso_639_3(language),
             "Creator": CREATOR,
             "Publisher": CREATOR,
             "Date": guide.built.isoformat(),
@@ -285,3 +286,10 @@ def write_zim(guide: Guide, language: str, folder: Path) -> Edition:
     plan = plan_zim(guide, language)
     path = write_plan(plan, folder / zim_file_name(language, guide.built))
     return Edition(language, path, len(plan.entries), path.stat().st_size, time.perf_counter() - started)
+
+
+def iso_639_3(language: str) -> str:
+    """The ZIM's `Language` (ISO 639-3, 'fra'), or a clear error for a language not listed yet."""
+    if language not in ISO_639_3:
+        raise EditionError(f"the {language} ZIM needs its ISO 639-3 code: add '{language}': '...' to ISO_639_3 in src/advocacy_guide/editions/zim.py")
+    return ISO_639_3[language]

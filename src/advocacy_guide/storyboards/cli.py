@@ -8,7 +8,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TextIO
 
-from advocacy_guide import LANGUAGES
+from advocacy_guide.build.languages import find_config_file, known_languages
 from advocacy_guide.storyboards import STORYBOARD_FOLDER
 from advocacy_guide.storyboards.check import check_renderings, stale_reasons
 from advocacy_guide.storyboards.declarations import DeclarationError, write_declarations
@@ -36,7 +36,7 @@ def add_videos_command(commands: argparse._SubParsersAction) -> None:
         ),
     )
     parser.add_argument("--module", action="append", metavar="ID", help="only this module (repeatable), such as why-engage")
-    parser.add_argument("--language", action="append", choices=LANGUAGES, metavar="LANG", help="only this language (repeatable): en, fr or es")
+    parser.add_argument("--language", action="append", metavar="LANG", help="only this language (repeatable), one of mkdocs.yml's: en, fr, es...")
     parser.add_argument("--check", action="store_true", help="render nothing; exit with 1 naming each rendering that is missing or stale")
     parser.add_argument("--force", action="store_true", help="render again even when the rendering is up to date")
     parser.add_argument("--root", type=Path, default=None, help="the project folder (default: found from the current folder)")
@@ -44,16 +44,21 @@ def add_videos_command(commands: argparse._SubParsersAction) -> None:
 
 
 def find_project_root(start: Path) -> Path | None:
-    for folder in [start.resolve(), *start.resolve().parents]:
-        if (folder / "mkdocs.yml").is_file():
-            return folder
-    return None
+    try:
+        return find_config_file(start).parent
+    except FileNotFoundError:
+        return None
 
 
 def run_videos(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     root = find_project_root(args.root or Path.cwd())
     if root is None:
         print("error: no mkdocs.yml here or above: run the command inside the project, or pass --root", file=err)
+        return EXIT_USAGE
+    site_languages = known_languages(root).codes
+    unknown = [code for code in args.language or [] if code not in site_languages]
+    if unknown:
+        print(f"error: --language {unknown[0]} is not a language of the site: use one of {', '.join(site_languages)}", file=err)
         return EXIT_USAGE
     storyboards = load_storyboards(root)
     keys = {file.key for file in storyboards.files

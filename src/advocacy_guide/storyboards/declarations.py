@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from advocacy_guide import LANGUAGES
+from advocacy_guide.build.languages import known_languages
 from advocacy_guide.located_yaml import LocatedYamlError, YamlMap, load_located_yaml
 from advocacy_guide.storyboards.manifest import Rendering
 from advocacy_guide.videos import DECLARATIONS_FILE, VideoCatalog, parse_time
@@ -59,8 +59,9 @@ def version_lines(language: str, rendering: Rendering) -> list[str]:
     return lines
 
 
-def update_declarations(text: str, video_id: str, renderings: dict[str, Rendering]) -> str:
-    """`text` with the versions of `video_id` in `renderings` (by language) written in."""
+def update_declarations(text: str, video_id: str, renderings: dict[str, Rendering], languages: tuple[str, ...] = ()) -> str:
+    """`text` with the versions of `video_id` in `renderings` (by language) written in, in the
+    order of `languages` (the site's); languages not among them after, alphabetically."""
     lines = text.split("\n")
     entry = _entry_range(lines, video_id)
     if entry is None:
@@ -82,7 +83,7 @@ def update_declarations(text: str, video_id: str, renderings: dict[str, Renderin
         before, after = body[:versions_at], body[last + 1 :]
     for language, rendering in renderings.items():
         blocks[language] = version_lines(language, rendering)
-    ordered = sorted(blocks, key=lambda code: (LANGUAGES.index(code) if code in LANGUAGES else len(LANGUAGES), code))
+    ordered = sorted(blocks, key=lambda code: (languages.index(code) if code in languages else len(languages), code))
     versions = ["  versions:"] + [line for code in ordered for line in blocks[code]]
     new_lines = lines[: start + 1] + before + versions + after + lines[end:]
     result = "\n".join(new_lines)
@@ -159,8 +160,9 @@ def write_declarations(root: Path, renderings: dict[str, dict[str, Rendering]]) 
     path = root / DECLARATIONS_FILE
     original = path.read_text(encoding="utf-8")
     text = original
+    languages = known_languages(root).codes
     for video_id in sorted(renderings):
-        text = update_declarations(text, video_id, renderings[video_id])
+        text = update_declarations(text, video_id, renderings[video_id], languages)
     if text != original:
         path.write_text(text, encoding="utf-8")
     return text != original

@@ -27,7 +27,6 @@ import re
 from collections.abc import Collection
 from pathlib import Path
 
-from advocacy_guide import LANGUAGES
 from advocacy_guide.located_yaml import LocatedYamlError, YamlMap, load_located_yaml
 from advocacy_guide.storyboards.model import Scene, ScreenLine, Storyboard, StoryboardError
 from advocacy_guide.videos import Problem
@@ -56,29 +55,46 @@ _VOICE = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]+)*(?:\+[a-z0-9_-]+)?$", re.IGNOREC
 _SPACES = re.compile(r"\s+")
 
 
-def read_storyboard(path: Path, *, shown_path: str, video_id: str, language: str, illustrations: Collection[str]) -> Storyboard:
+def read_storyboard(
+    path: Path, *, shown_path: str, video_id: str, language: str, illustrations: Collection[str], languages: Collection[str] | None = None
+) -> Storyboard:
     """Read and check a storyboard file (see parse_storyboard)."""
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise StoryboardError([Problem(shown_path, 1, "is not UTF-8 text: save the storyboard as UTF-8")]) from error
-    return parse_storyboard(text, path=shown_path, video_id=video_id, language=language, illustrations=illustrations, folder=path.parent)
+    return parse_storyboard(
+        text, path=shown_path, video_id=video_id, language=language, illustrations=illustrations, folder=path.parent, languages=languages
+    )
 
 
 def parse_storyboard(
-    text: str, *, path: str, video_id: str, language: str, illustrations: Collection[str], folder: Path | None = None
+    text: str,
+    *,
+    path: str,
+    video_id: str,
+    language: str,
+    illustrations: Collection[str],
+    folder: Path | None = None,
+    languages: Collection[str] | None = None,
 ) -> Storyboard:
     """Parse a storyboard; raise StoryboardError listing every problem, each at its line.
 
     `folder` holds the storyboard's recordings; without it, a `recording:` line is not checked.
+    `languages` are the site's (by default, the project's the storyboard is in).
     """
-    reader = _Reader(path, language, illustrations, folder)
+    if languages is None:
+        from advocacy_guide.build.languages import known_languages
+
+        languages = known_languages(folder or Path.cwd()).codes
+    reader = _Reader(path, language, illustrations, folder, tuple(languages))
     return reader.read(text.replace("\r\n", "\n").replace("\r", "\n"), video_id)
 
 
 class _Reader:
-    def __init__(self, path: str, language: str, illustrations: Collection[str], folder: Path | None = None) -> None:
+    def __init__(self, path: str, language: str, illustrations: Collection[str], folder: Path | None, languages: tuple[str, ...]) -> None:
         self.path = path
+        self.languages = languages
         self.folder = folder
         self.language = language
         self.illustrations = sorted(illustrations)
@@ -88,8 +104,8 @@ class _Reader:
         self.problems.append(Problem(self.path, line, message))
 
     def read(self, text: str, video_id: str) -> Storyboard:
-        if self.language not in LANGUAGES:
-            self.problem(1, f"'{self.language}' is not a language of the site: name the file after one of {', '.join(LANGUAGES)} (fr.md)")
+        if self.language not in self.languages:
+            self.problem(1, f"'{self.language}' is not a language of the site: name the file after one of {', '.join(self.languages)} (fr.md)")
         lines = text.split("\n")
         front, body_start = self.front_matter(lines)
         scenes = self.scenes(lines, body_start)

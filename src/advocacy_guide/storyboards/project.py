@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from advocacy_guide import DEFAULT_LANGUAGE, LANGUAGES
+from advocacy_guide.build.languages import known_languages
 from advocacy_guide.glossary import Glossary, GlossaryError, load_glossary
 from advocacy_guide.storyboards import STORYBOARD_FOLDER
 from advocacy_guide.storyboards.model import Storyboard, StoryboardError
@@ -45,6 +45,7 @@ class Storyboards:
 
 
 def find_storyboard_files(root: Path) -> tuple[list[StoryboardFile], list[Problem]]:
+    languages = known_languages(root).codes
     folder = root / STORYBOARD_FOLDER
     files: list[StoryboardFile] = []
     problems: list[Problem] = []
@@ -63,11 +64,11 @@ def find_storyboard_files(root: Path) -> tuple[list[StoryboardFile], list[Proble
         video_id, language = parts[0], path.stem
         if not _ID.match(video_id):
             problems.append(Problem(shown, 1, f"'{video_id}' is not a video id: name the folder after the id in data/videos.yml, such as why-engage"))
-        elif language not in LANGUAGES:
-            problems.append(Problem(shown, 1, f"'{path.name}' is not named after a language of the site: use {', '.join(f'{code}.md' for code in LANGUAGES)}"))
+        elif language not in languages:
+            problems.append(Problem(shown, 1, f"'{path.name}' is not named after a language of the site: use {', '.join(f'{code}.md' for code in languages)}"))
         else:
             files.append(StoryboardFile(video_id, language, path, shown))
-    files.sort(key=lambda file: (file.video_id, LANGUAGES.index(file.language)))
+    files.sort(key=lambda file: (file.video_id, languages.index(file.language)))
     return files, problems
 
 
@@ -77,13 +78,16 @@ def load_storyboards(root: Path) -> Storyboards:
     Storyboards also use the official UN terms: a known wrong variant from data/glossary.yml is
     reported at its line, as on the pages.
     """
+    languages = known_languages(root)
     files, problems = find_storyboard_files(root)
     illustrations = available_illustrations()
     glossary = _glossary(root)
     parsed: dict[str, Storyboard] = {}
     for file in files:
         try:
-            parsed[file.key] = read_storyboard(file.path, shown_path=file.shown, video_id=file.video_id, language=file.language, illustrations=illustrations)
+            parsed[file.key] = read_storyboard(
+                file.path, shown_path=file.shown, video_id=file.video_id, language=file.language, illustrations=illustrations, languages=languages.codes
+            )
         except StoryboardError as error:
             problems.extend(error.problems)
         if glossary is not None:
@@ -91,7 +95,7 @@ def load_storyboards(root: Path) -> Storyboards:
             for wrong in glossary.find_wrong_terms(text, file.language):
                 problems.append(Problem(file.shown, wrong.line, wrong.message(GLOSSARY_FILE)))
     for key, storyboard in list(parsed.items()):
-        original = parsed.get(f"{storyboard.video_id}/{DEFAULT_LANGUAGE}")
+        original = parsed.get(f"{storyboard.video_id}/{languages.default}")
         if original is None or storyboard is original:
             continue
         mismatch = scene_mismatch(original, storyboard)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from advocacy_guide.build.languages import english_name
 from advocacy_guide.errors import LocatedError
 from advocacy_guide.glossary import load_glossary
 from advocacy_guide.translations.history import HistoryUnavailable
@@ -23,7 +24,6 @@ EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 # What --check fails on unless --fail-on narrows it: anything not up to date.
 FAIL_ON_CHOICES = (BROKEN, OUTDATED, MISSING)
-LANGUAGE_NAMES = {"en": "English", "fr": "French", "es": "Spanish"}
 
 
 def add_translations_command(commands: argparse._SubParsersAction) -> None:
@@ -171,7 +171,7 @@ def run_diff(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | 
     elif diff is None:
         out.write(f"The English page has not changed since {args.language}/{page} was stamped.\n")
     else:
-        write_text_diff(diff, LANGUAGE_NAMES.get(args.language, args.language), out)
+        write_text_diff(diff, english_name(args.language), out)
         out.write(f"Once the translation has the same changes: {command('stamp', args.language, page)}\n")
     return 0
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from mkdocs.exceptions import ConfigurationError
 
-from advocacy_guide import DEFAULT_LANGUAGE, LANGUAGES
+from advocacy_guide.build.languages import SiteLanguages, languages_of, load_project_config
 
 GLOSSARY_FILE = Path("data") / "glossary.yml"
 # English edits recorded as needing no translation (`advocacy-guide translations skip`).
@@ -18,20 +18,12 @@ class ProjectNotFound(Exception):
     pass
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without resolving its `!ENV` or `!!python/name:` tags."""
-
-
-# Any tag PyYAML does not know (`!ENV [...]`, `!!python/name:...`) reads as nothing.
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 @dataclass(frozen=True)
 class Project:
     root: Path
     docs_dir: Path
-    languages: tuple[str, ...] = LANGUAGES
-    default: str = DEFAULT_LANGUAGE
+    languages: tuple[str, ...]  # mkdocs.yml's, default first or not: as the i18n plugin lists them
+    default: str
 
     @classmethod
     def find(cls, start: Path) -> "Project":
@@ -44,12 +36,17 @@ class Project:
 
     @classmethod
     def from_config(cls, config_file: Path) -> "Project":
+        """The project of a mkdocs.yml, read by MkDocs' own loader (`!ENV` and all)."""
         try:
-            config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-        except yaml.YAMLError as error:
-            raise ProjectNotFound(f"{config_file}: not valid YAML: {error}") from error
-        root = config_file.resolve().parent
-        return cls(root, root / str(config.get("docs_dir") or "docs"))
+            config = load_project_config(config_file)
+        except ConfigurationError as error:
+            raise ProjectNotFound(f"{config_file}: {error}") from error
+        return cls.for_build(config_file.resolve().parent, config.docs_dir, languages_of(config))
+
+    @classmethod
+    def for_build(cls, root: Path, docs_dir: str, languages: SiteLanguages) -> "Project":
+        """The project of a running build (its configuration is loaded already)."""
+        return cls(root.resolve(), Path(docs_dir).resolve(), languages.codes, languages.default)
 
     @property
     def translations(self) -> tuple[str, ...]:
