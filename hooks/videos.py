@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 
 from advocacy_guide import DEFAULT_LANGUAGE
 from advocacy_guide.external_video import is_external_address, parse_external
-from advocacy_guide.markdown_text import lines_mkdocs_strips
+from advocacy_guide.markdown.source import read_source
 from advocacy_guide.ui_strings import load_ui_strings, translate
 from advocacy_guide.video_embed import VideoView, find_markers, resolve_marker
 from advocacy_guide.videos import DECLARATIONS_FILE, MEDIA_FOLDER, VideoCatalog, load_catalog
@@ -201,7 +201,7 @@ def _source_position(page: Page, config: MkDocsConfig) -> tuple[str, int]:
         shown = path.relative_to(_root(config)).as_posix()
     except (OSError, ValueError):
         return f"docs/{page.file.src_uri}", 0
-    return shown, lines_mkdocs_strips(source.replace("\r\n", "\n"))
+    return shown, read_source(source.replace("\r\n", "\n")).stripped_lines
 
 
 def _external_name(target: str) -> str | None:

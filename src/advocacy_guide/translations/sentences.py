@@ -17,7 +17,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from advocacy_guide.markdown_text import front_matter_span, mask_non_prose
+from advocacy_guide.markdown.source import read_source
 
 LONG_SENTENCE = 30
 MAX_AVERAGE_RATIO = 1.10
@@ -130,11 +130,9 @@ def prose_units(markdown: str) -> list[str]:
 
 def located_prose_units(markdown: str) -> list[tuple[int, str]]:
     """`prose_units`, each with the line of the file it starts on."""
-    span = front_matter_span(markdown)
-    if span:
-        markdown = re.sub(r"[^\n]", " ", markdown[: span[1]]) + markdown[span[1] :]
-    units: list[tuple[int, list[str]]] = [(1, [])]
-    for number, line in enumerate(mask_non_prose(markdown).split("\n"), start=1):
+    source = read_source(markdown)
+    units: list[tuple[int, list[str]]] = [(source.first_body_line, [])]
+    for number, line in source.body_prose_lines():
         if not line.strip() or _SKIPPED_LINE.match(line):
             units.append((number + 1, []))
             continue
