@@ -153,6 +153,7 @@ class VideoLine:
     indent: str
     target: str
     alone: bool
+    columns: tuple[int, int]  # where the syntax starts and ends in its line (0-based, end excluded)
 
 
 @dataclass(frozen=True)
@@ -270,7 +271,7 @@ class SourcePage:
         open_blocks: list[int] = []  # indexes in self.blocks of the blocks still open
         anywhere = f"![{self.mark}]("
         alone = re.compile(rf"^(?P<indent>[ \t]*)!\[{re.escape(self.mark)}\]\((?P<target>[^()\s]*)\)[ \t]*$")
-        inline = re.compile(rf"!\[{re.escape(self.mark)}\]\([ \t]*<?(?P<target>[^)\s>]*)")
+        inline = re.compile(rf"!\[{re.escape(self.mark)}\]\([ \t]*<?(?P<target>[^)\s>]*)[^)]*\)?")
         index = self.front_matter.line_count
         while index < len(self.prose_lines):
             line = self.prose_lines[index]
@@ -320,9 +321,10 @@ class SourcePage:
             if anywhere in line:
                 placed = alone.match(line)
                 if placed:
-                    self.videos.append(VideoLine(number, placed.group("indent"), placed.group("target"), True))
+                    columns = (placed.end("indent"), len(line.rstrip()))
+                    self.videos.append(VideoLine(number, placed.group("indent"), placed.group("target"), True, columns))
                 else:
-                    self.videos.extend(VideoLine(number, "", m.group("target"), False) for m in inline.finditer(line))
+                    self.videos.extend(VideoLine(number, "", m.group("target"), False, m.span()) for m in inline.finditer(line))
 
     def _read_block(self, index: int, start: re.Match[str]) -> int:
         """Record the block opening at line `index` (0-based); return the index after its options."""
