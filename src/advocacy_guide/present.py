@@ -52,9 +52,9 @@ def flag_problem(source: str, meta: Mapping[str, object]) -> Problem | None:
     """A `present:` value other than true or false, with the line it is on."""
     if PRESENT_FLAG not in meta or isinstance(meta[PRESENT_FLAG], bool):
         return None
-    line = next(
-        (n for n, text in enumerate(source.split("\n"), 1) if re.match(rf"{PRESENT_FLAG}\s*:", text)), 1
-    )
+    page = read_source(source)
+    front_matter = page.lines[: page.front_matter.line_count]
+    line = next((n for n, text in enumerate(front_matter, 1) if re.match(rf"{PRESENT_FLAG}\s*:", text)), 1)
     return Problem(
         line,
         f"'{PRESENT_FLAG}: {meta[PRESENT_FLAG]}' must be 'present: true' (show the Present button) "
