@@ -191,15 +191,22 @@ class SourcePage:
             self.front_matter = FrontMatter(match.group("yaml") or "", match.end(), count)
         else:
             self.front_matter = FrontMatter(None, 0, 0)
-        self.fences: list[Fence] = []
-        self.prose = self._mask()
+        fences: list[Fence] = []
+        self.prose = self._mask(fences)
         self.prose_lines = self.prose.split("\n")
-        self.blocks: list[Block] = []
-        self.tasks: list[TaskItem] = []
-        self.videos: list[VideoLine] = []
-        self.admonitions: list[Admonition] = []
-        self.headings: list[Heading] = []
-        self._read_lines()
+        blocks: list[Block] = []
+        tasks: list[TaskItem] = []
+        videos: list[VideoLine] = []
+        admonitions: list[Admonition] = []
+        headings: list[Heading] = []
+        self._read_lines(blocks, tasks, videos, admonitions, headings)
+        # A reading is cached and shared by every check of the page: nothing in it may change.
+        self.fences = tuple(fences)
+        self.blocks = tuple(blocks)
+        self.tasks = tuple(tasks)
+        self.videos = tuple(videos)
+        self.admonitions = tuple(admonitions)
+        self.headings = tuple(headings)
 
     # -- where things are ------------------------------------------------------------------
 
@@ -231,10 +238,12 @@ class SourcePage:
 
     @property
     def placed_videos(self) -> list[VideoLine]:
+        """The videos alone on their line: the ones a page shows."""
         return [video for video in self.videos if video.alone]
 
     @property
     def misplaced_videos(self) -> list[VideoLine]:
+        """The syntax used inside other text: reported, never shown."""
         return [video for video in self.videos if not video.alone]
 
     def blocks_named(self, name: str) -> list[Block]:
@@ -242,7 +251,7 @@ class SourcePage:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def _mask(self) -> str:
+    def _mask(self, fences: list[Fence]) -> str:
         """The text with fenced code, HTML comments and inline code blanked (front matter kept)."""
         head, body = self.text[: self.front_matter.end], self.text[self.front_matter.end :]
         lines = body.split("\n")
@@ -259,16 +268,18 @@ class SourcePage:
             marker = open_fence[1]
             # A fence closes with the same character, at least as long, and nothing after it.
             if match and match.group("fence")[0] == marker[0] and len(match.group("fence")) >= len(marker) and not match.group("info").strip():
-                self.fences.append(Fence(open_fence[0], first_line + index + 1, marker, open_fence[2]))
+                fences.append(Fence(open_fence[0], first_line + index + 1, marker, open_fence[2]))
                 open_fence = None
         if open_fence is not None:
-            self.fences.append(Fence(open_fence[0], first_line + len(lines), open_fence[1], open_fence[2]))
+            fences.append(Fence(open_fence[0], first_line + len(lines), open_fence[1], open_fence[2]))
         masked = "\n".join(lines)
         masked = _HTML_COMMENT.sub(lambda m: blank(m.group(0)), masked)
         return head + _INLINE_CODE.sub(lambda m: blank(m.group(0)), masked)
 
-    def _read_lines(self) -> None:
-        open_blocks: list[int] = []  # indexes in self.blocks of the blocks still open
+    def _read_lines(
+        self, blocks: list[Block], tasks: list[TaskItem], videos: list[VideoLine], admonitions: list[Admonition], headings: list[Heading]
+    ) -> None:
+        open_blocks: list[int] = []  # indexes in blocks of the blocks still open
         anywhere = f"![{self.mark}]("
         alone = re.compile(rf"^(?P<indent>[ \t]*)!\[{re.escape(self.mark)}\]\((?P<target>[^()\s]*)\)[ \t]*$")
         inline = re.compile(rf"!\[{re.escape(self.mark)}\]\([ \t]*<?(?P<target>[^)\s>]*)[^)]*\)?")
@@ -280,15 +291,17 @@ class SourcePage:
             stripped = line.lstrip(" \t")
             # Most lines are prose: their first character rules out every pattern but the video's.
             first = stripped[:1]
+            if not first:
+                continue
             if first == "/":
                 end = RE_END.match(stripped)
                 if end:
                     slashes = len(end.group(1))
                     # A closing line closes the innermost block opened with as many slashes.
                     for position in range(len(open_blocks) - 1, -1, -1):
-                        block = self.blocks[open_blocks[position]]
+                        block = blocks[open_blocks[position]]
                         if block.slashes == slashes:
-                            self.blocks[open_blocks[position]] = _closed(block, number)
+                            blocks[open_blocks[position]] = _closed(block, number)
                             del open_blocks[position:]
                             break
                     continue
@@ -296,20 +309,20 @@ class SourcePage:
                 if start:
                     # The title as written (prose blanks a code span in it).
                     start = RE_START.match(self.lines[index - 1].lstrip(" ")) or start
-                    index = self._read_block(index - 1, start)
-                    open_blocks.append(len(self.blocks) - 1)
+                    index = self._read_block(index - 1, start, blocks)
+                    open_blocks.append(len(blocks) - 1)
                     continue
             if first == "#":
                 heading = _HEADING.match(line)
                 if heading:
                     text = _CLOSING_HASHES.sub("", heading.group("text"))
-                    self.headings.append(Heading(number, len(heading.group("hashes")), text, attr_id(text), line))
+                    headings.append(Heading(number, len(heading.group("hashes")), text, attr_id(text), line))
                     continue
             if first in "!?":
                 admonition = _ADMONITION.match(line)
                 if admonition:
                     title = _QUOTED_TITLE.match(admonition.group("rest"))
-                    self.admonitions.append(Admonition(
+                    admonitions.append(Admonition(
                         number, admonition.group("indent"), admonition.group("marker"), admonition.group("classes"),
                         title.group("title") if title else None, bool(title) or not admonition.group("rest").strip(),
                     ))
@@ -317,16 +330,16 @@ class SourcePage:
                 item = _LIST_MARKER.match(line)
                 box = RE_CHECKBOX.match(line[item.end() :]) if item else None
                 if box:
-                    self.tasks.append(TaskItem(number, box.group("state") in "xX", box.group("line"), line))
+                    tasks.append(TaskItem(number, box.group("state") in "xX", box.group("line"), line))
             if anywhere in line:
                 placed = alone.match(line)
                 if placed:
                     columns = (placed.end("indent"), len(line.rstrip()))
-                    self.videos.append(VideoLine(number, placed.group("indent"), placed.group("target"), True, columns))
+                    videos.append(VideoLine(number, placed.group("indent"), placed.group("target"), True, columns))
                 else:
-                    self.videos.extend(VideoLine(number, "", m.group("target"), False, m.span()) for m in inline.finditer(line))
+                    videos.extend(VideoLine(number, "", m.group("target"), False, m.span()) for m in inline.finditer(line))
 
-    def _read_block(self, index: int, start: re.Match[str]) -> int:
+    def _read_block(self, index: int, start: re.Match[str], blocks: list[Block]) -> int:
         """Record the block opening at line `index` (0-based); return the index after its options."""
         line = self.prose_lines[index]
         indent = len(line) - len(line.lstrip(" "))
@@ -343,7 +356,7 @@ class SourcePage:
             if option:
                 options.append(BlockOption(position + 1, option.group("key"), option.group("value")))
             position += 1
-        self.blocks.append(Block(
+        blocks.append(Block(
             start.group(2), (start.group(3) or "").strip(), index + 1, indent, len(start.group(1)),
             tuple(option_lines), tuple(options), None,
         ))
