@@ -29,13 +29,13 @@ from pathlib import Path
 from pymdownx.blocks import RE_END, get_frontmatter
 from pymdownx.tasklist import RE_CHECKBOX
 
-from advocacy_guide.markdown.source import Block, SourcePage, read_source
+from advocacy_guide.markdown.source import ATTR_LIST, Block, SourcePage, read_source
 
 BLOCK_NAME = "checklist"
 # Ids are lowercase English words and hyphens, like heading ids (AUTHORING.md).
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-# Braces at the end of a step, in attr_list's spelling: `{#word-count}`, `{: #word-count }`.
-_TRAILING_BRACES = re.compile(r"[ \t]*\{([^{}\n]*)\}[ \t]*\Z")
+# What the braces at the end of a step (attr_list's `{#word-count}`, `{: #word-count }`) hold
+# when they give an id and nothing else.
 _HASH_ID = re.compile(r"[ \t]*:?[ \t]*#([^\s{}]+)[ \t]*\Z")
 # A list item of the block's own list (deeper items belong to the step above them).
 _LIST_ITEM = re.compile(r"(?P<indent> {0,3})(?:[-*+]|\d{1,9}[.)])(?: +(?P<text>.*)|[ \t]*\Z)")
@@ -95,12 +95,12 @@ def split_step_id(text: str) -> tuple[str, str | None, str | None]:
     Returns the text without it, the id written in it (valid or not, checked by the caller) and
     the braces' content when they hold something other than `#id`.
     """
-    braces = _TRAILING_BRACES.search(text)
+    braces = ATTR_LIST.search(text)
     if braces is None:
         return text, None, None
-    hash_id = _HASH_ID.match(braces.group(1))
+    hash_id = _HASH_ID.match(braces.group("attrs"))
     if hash_id is None:
-        return text, None, braces.group(1)
+        return text, None, braces.group("attrs")
     return text[: braces.start()].rstrip(), hash_id.group(1), None
 
 

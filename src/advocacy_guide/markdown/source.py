@@ -49,24 +49,28 @@ _FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 # A code span may wrap onto the next line, never across a blank line (a new paragraph).
 _INLINE_CODE = re.compile(r"(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`)", re.S)
-_HEADING = re.compile(r"^[ \t]*(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*$")
-_CLOSING_HASHES = re.compile(r"[ \t]+#+$")
-# `{#id}`, `{: #id .class}`, `{ #id }` at the end of a heading or list item (attr_list).
-_ATTR_LIST = re.compile(r"\{:?[ \t]*(?P<attrs>[^{}]*)\}[ \t]*$")
-_ATTR_ID = re.compile(r"(?:^|[ \t])#(?P<id>[^\s{}]+)")
-_LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+")
+# An ATX heading; closing hashes are not part of its text.
+_HEADING = re.compile(r"^[ \t]*(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]+#+)?[ \t]*$")
+# `{#id}`, `{: #id .class}`, `{ #id }` at the end of a heading or list item (attr_list): `attrs`
+# is what the braces hold.
+ATTR_LIST = re.compile(r"[ \t]*\{(?P<attrs>[^{}\n]*)\}[ \t]*\Z")
+_ATTR_ID = re.compile(r"(?:^|[ \t:])#(?P<id>[^\s{}]+)")
+# What starts a list item, at any depth.
+LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+")
 # pymdownx.blocks reads options from the lines indented by 4 spaces or more right after the start.
 _OPTION_LINE = re.compile(r" {4,}\S")
 _OPTION = re.compile(r"^[ \t]+(?P<key>[\w-]+)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$")
 # An admonition (`!!!`) or a collapsible block from pymdownx.details (`???`, `???+`): a marker,
-# class names, then (when well formed) an optional quoted title.
-_ADMONITION = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>!!!|\?\?\?\+?)[ \t]*(?P<classes>[\w-]+(?:[ \t]+[\w-]+)*)(?P<rest>.*)$")
-_QUOTED_TITLE = re.compile(r'^[ \t]+"(?P<title>.*)"[ \t]*$')
+# class names, then (when well formed: nothing in `rest`) an optional quoted title.
+_ADMONITION = re.compile(
+    r'^(?P<indent>[ \t]*)(?P<marker>!!!|\?\?\?\+?)[ \t]*(?P<classes>[\w-]+(?:[ \t]+[\w-]+)*)'
+    r'(?:[ \t]+"(?P<title>.*)"[ \t]*$)?(?P<rest>.*)$'
+)
 
 
 def attr_id(text: str) -> str | None:
     """The `#id` of an attribute list at the end of `text`, if there is one."""
-    match = _ATTR_LIST.search(text)
+    match = ATTR_LIST.search(text)
     if not match:
         return None
     found = _ATTR_ID.search(match.group("attrs"))
@@ -315,19 +319,18 @@ class SourcePage:
             if first == "#":
                 heading = _HEADING.match(line)
                 if heading:
-                    text = _CLOSING_HASHES.sub("", heading.group("text"))
+                    text = heading.group("text")
                     headings.append(Heading(number, len(heading.group("hashes")), text, attr_id(text), line))
                     continue
             if first in "!?":
                 admonition = _ADMONITION.match(line)
                 if admonition:
-                    title = _QUOTED_TITLE.match(admonition.group("rest"))
                     admonitions.append(Admonition(
                         number, admonition.group("indent"), admonition.group("marker"), admonition.group("classes"),
-                        title.group("title") if title else None, bool(title) or not admonition.group("rest").strip(),
+                        admonition.group("title"), not admonition.group("rest").strip(),
                     ))
             if first in "-*+" or first.isdigit():
-                item = _LIST_MARKER.match(line)
+                item = LIST_MARKER.match(line)
                 box = RE_CHECKBOX.match(line[item.end() :]) if item else None
                 if box:
                     tasks.append(TaskItem(number, box.group("state") in "xX", box.group("line"), line))

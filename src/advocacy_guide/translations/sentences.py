@@ -17,7 +17,9 @@ import math
 import re
 from dataclasses import dataclass
 
-from advocacy_guide.markdown.source import read_source
+from pymdownx.tasklist import RE_CHECKBOX
+
+from advocacy_guide.markdown.source import LIST_MARKER, read_source
 
 LONG_SENTENCE = 30
 MAX_AVERAGE_RATIO = 1.10
@@ -37,8 +39,6 @@ _SKIPPED_LINE = re.compile(
     )""",
     re.X,
 )
-# A new unit (a sentence cannot run across these): list items and table rows.
-_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
 _ATTR_LIST = re.compile(r"\{[:#.][^}\n]*\}")
 _LINK_TARGET = re.compile(r"(\]|\))\([^)\s]*(?:[ \t]+\"[^\"]*\")?\)")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
@@ -140,9 +140,11 @@ def located_prose_units(markdown: str) -> list[tuple[int, str]]:
             units.extend((number, [cell]) for cell in line.strip().strip("|").split("|"))
             units.append((number + 1, []))
             continue
-        item = _LIST_ITEM.match(line)
+        item = LIST_MARKER.match(line)
         if item:
-            units.append((number, [line[item.end() :]]))
+            text = line[item.end() :]
+            box = RE_CHECKBOX.match(text)
+            units.append((number, [box.group("line") if box else text]))
             continue
         if not units[-1][1]:
             units[-1] = (number, units[-1][1])
