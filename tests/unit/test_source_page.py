@@ -91,3 +91,9 @@ def test_markdown_without_front_matter_counts_from_its_first_line() -> None:
 
 def test_a_page_is_read_once_per_text() -> None:
     assert read_source(PAGE) is read_source(PAGE)
+
+
+def test_the_video_syntax_in_a_heading_is_misplaced() -> None:
+    page = read_source("# Watch ![type:video](https://vimeo.com/1)\n", has_front_matter=False)
+    assert [(v.line, v.target, v.alone) for v in page.videos] == [(1, "https://vimeo.com/1", False)]
+    assert [h.line for h in page.headings] == [1]

@@ -297,6 +297,14 @@ class SourcePage:
             first = stripped[:1]
             if not first:
                 continue
+            # Anywhere, a heading included: the syntax must never reach the page as an image.
+            if anywhere in line:
+                placed = alone.match(line)
+                if placed:
+                    columns = (placed.end("indent"), len(line.rstrip()))
+                    videos.append(VideoLine(number, placed.group("indent"), placed.group("target"), True, columns))
+                else:
+                    videos.extend(VideoLine(number, "", m.group("target"), False, m.span()) for m in inline.finditer(line))
             if first == "/":
                 end = RE_END.match(stripped)
                 if end:
@@ -334,13 +342,6 @@ class SourcePage:
                 box = RE_CHECKBOX.match(line[item.end() :]) if item else None
                 if box:
                     tasks.append(TaskItem(number, box.group("state") in "xX", box.group("line"), line))
-            if anywhere in line:
-                placed = alone.match(line)
-                if placed:
-                    columns = (placed.end("indent"), len(line.rstrip()))
-                    videos.append(VideoLine(number, placed.group("indent"), placed.group("target"), True, columns))
-                else:
-                    videos.extend(VideoLine(number, "", m.group("target"), False, m.span()) for m in inline.finditer(line))
 
     def _read_block(self, index: int, start: re.Match[str], blocks: list[Block]) -> int:
         """Record the block opening at line `index` (0-based); return the index after its options."""
