@@ -28,6 +28,8 @@ INLINE_LINK = re.compile(
 )
 REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*<?(?P<target>[^\s>]+)")
 URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
 @dataclass(frozen=True)
 class Part:
     """One structural part of a page: what it is, its comparable value, and where it is."""
@@ -83,11 +85,11 @@ def structure_of(source: SourcePage) -> PageStructure:
     for heading in source.headings:
         section = structure.headings[-1].value if structure.headings else None
         structure.headings.append(Part("heading", heading.id or NO_ID, heading.line, section))
-    checklist_lines = set()
+    checklist_lines: set[int] = set()
     for checklist in checklists_of(source).checklists:
         checklist_id = checklist.written_id or NO_ID
         # Reported at the `id:` line: that is the line a translator would have changed.
-        line = checklist.id_line if checklist.written_id else checklist.line
+        line = checklist.id_line or checklist.line
         checklist_lines.add(checklist.line)
         structure.checklists.append(Part("checklist", checklist_id, line, _section_at(structure.headings, checklist.line)))
         for step in checklist.steps:
