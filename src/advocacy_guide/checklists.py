@@ -13,8 +13,8 @@ The Markdown extension `advocacy_guide.markdown.checklist` renders it, reading s
 build's checks, the translations' structure): it reads each block that the page's reading
 (`advocacy_guide.markdown.source`, pymdownx's own start and end patterns, outside code) finds,
 line by line with pymdownx's checkbox pattern, because the build's messages must name lines and
-Python-Markdown does not keep them. Progress is saved in the browser
-by checklist id and step id, so ids must exist, be unique and be the same in every language.
+Python-Markdown does not keep them. Progress is saved in the browser by checklist id and step
+id, so ids must exist, be unique and be the same in every language.
 """
 
 from __future__ import annotations
