@@ -26,7 +26,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from advocacy_guide.build.context import BuildContext, build_context
-from advocacy_guide.markdown_text import lines_mkdocs_strips
+from advocacy_guide.markdown.source import read_source
 from advocacy_guide.present import (
     check_notes,
     fill_missing_titles,
@@ -63,7 +63,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     # An untranslated page shown under /fr/ is checked by the English build, once.
     if ctx.is_own_language(page):
         path, source = _source(page, config)
-        problems = check_notes(blocks, language, titles, first_line=lines_mkdocs_strips(source) + 1)
+        problems = check_notes(blocks, language, titles, first_line=read_source(source).stripped_lines + 1)
         flag = flag_problem(source, page.meta)
         for problem in sorted([*problems, *([flag] if flag else [])], key=lambda p: p.line):
             log.warning(f"{path}:{problem.line}: {problem.message}")

@@ -1,13 +1,15 @@
-"""Videos placed with mkdocs-video's `![type:video](...)` syntax, rendered accessible and private.
+"""Videos placed with `![type:video](...)` lines, rendered accessible and private.
 
-mkdocs-video stays the owner of the syntax (its `mark` option is read here), but its output
-cannot be fixed afterwards: a `<div>` inside a `<p>`, a fixed height, no captions or poster, and an
-iframe that contacts the host on page load. So this hook takes each video line before the plugin
-sees it:
+The syntax is mkdocs-video's, but the plugin is not used: its element (a `<div>` inside a `<p>`,
+a fixed height, no captions or poster, an iframe that contacts the host on page load) would have
+to be replaced anyway, and its address must be a file or a URL, where this site names videos
+declared in data/videos.yml (MkDocs' link check rejects `why-engage` as a link). So this hook
+reads the lines itself:
 
-- on_page_markdown: find the lines, check them against data/videos.yml (errors name the page and
-  line), and leave a placeholder paragraph;
-- on_page_content, after mkdocs-video: swap the placeholder for overrides/partials/video.html;
+- on_page_markdown: find the lines (advocacy_guide.markdown.source), check them against
+  data/videos.yml (errors name the page and line), and leave a placeholder paragraph; the syntax
+  misplaced inside other text is reported and taken out, so that no image address reaches a host;
+- on_page_content: swap the placeholder for overrides/partials/video.html;
 - the declared media files are copied once into `videos/` at the site's root, where every
   language's pages point with relative addresses, by the finishing list
   (advocacy_guide.build.finishing.copy_media).
@@ -28,7 +30,7 @@ from mkdocs.structure.pages import Page
 
 from advocacy_guide.build.context import build_context
 from advocacy_guide.external_video import is_external_address, parse_external
-from advocacy_guide.markdown_text import lines_mkdocs_strips
+from advocacy_guide.markdown.source import read_source
 from advocacy_guide.ui_strings import load_ui_strings, translate
 from advocacy_guide.video_embed import VideoView, find_markers, resolve_marker
 from advocacy_guide.videos import DECLARATIONS_FILE, MEDIA_FOLDER, VideoCatalog, load_catalog
@@ -66,7 +68,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     """Check each video line of the page and leave a placeholder where the video goes."""
     ctx = build_context(config)
     state = _require_state(config)
-    found = find_markers(markdown, _mark(config))
+    found = find_markers(markdown)
     if not found.markers and not found.misplaced:
         return markdown
     source_path, offset = _source_position(page, config)
@@ -78,6 +80,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             f"as '![type:video](why-engage)' with a blank line before and after"
         )
     lines = markdown.split("\n")
+    for index, start, end in found.misplaced_spans:
+        lines[index] = lines[index][:start] + lines[index][end:]
     views: list[VideoView] = []
     used_ids: dict[str, int] = {}
     for marker in found.markers:
@@ -106,7 +110,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 @event_priority(-50)
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Put the rendered videos in place; runs after mkdocs-video (priority 0) re-serialises the page."""
+    """Put the rendered videos in place; before hooks/typography.py (-90), which spaces their French text."""
     state = _require_state(config)
     views = state.views.pop(_page_key(page, config), None)
     if not views:
@@ -158,9 +162,6 @@ def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
 
 
-def _mark(config: MkDocsConfig) -> str:
-    plugin = config.plugins.get("mkdocs-video")
-    return plugin.config.get("mark", "type:video") if plugin is not None else "type:video"
 
 
 def _page_key(page: Page, config: MkDocsConfig) -> str:
@@ -175,7 +176,7 @@ def _source_position(page: Page, config: MkDocsConfig) -> tuple[str, int]:
         shown = path.relative_to(_root(config)).as_posix()
     except (OSError, ValueError):
         return f"docs/{page.file.src_uri}", 0
-    return shown, lines_mkdocs_strips(source.replace("\r\n", "\n"))
+    return shown, read_source(source.replace("\r\n", "\n")).stripped_lines
 
 
 def _external_name(target: str) -> str | None:

@@ -8,10 +8,13 @@ The syntax (AUTHORING.md) is a `pymdownx.blocks` block holding a `pymdownx.taskl
     - [ ] Count the words and stay under the 10,000-word limit {#word-count}
     ///
 
-The Markdown extension `advocacy_guide.markdown.checklist` renders it. This module reads the same
-text line by line, with pymdownx's own start, end and checkbox patterns, because the build's
-messages must name lines and Python-Markdown does not keep them. Progress is saved in the browser
-by checklist id and step id, so ids must exist, be unique and be the same in every language.
+The Markdown extension `advocacy_guide.markdown.checklist` renders it, reading step ids with
+`split_step_id` from here. This module is the one reader of the syntax for everything else (the
+build's checks, the translations' structure): it reads each block that the page's reading
+(`advocacy_guide.markdown.source`, pymdownx's own start and end patterns, outside code) finds,
+line by line with pymdownx's checkbox pattern, because the build's messages must name lines and
+Python-Markdown does not keep them. Progress is saved in the browser by checklist id and step
+id, so ids must exist, be unique and be the same in every language.
 """
 
 from __future__ import annotations
@@ -23,23 +26,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs.utils.meta import get_data
-from pymdownx.blocks import RE_END, RE_START, get_frontmatter
+from pymdownx.blocks import RE_END, get_frontmatter
 from pymdownx.tasklist import RE_CHECKBOX
 
-from advocacy_guide.markdown_text import lines_mkdocs_strips
+from advocacy_guide.markdown.source import ATTR_LIST, Block, SourcePage, read_source
 
 BLOCK_NAME = "checklist"
 # Ids are lowercase English words and hyphens, like heading ids (AUTHORING.md).
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-# Braces at the end of a step, in attr_list's spelling: `{#word-count}`, `{: #word-count }`.
-_TRAILING_BRACES = re.compile(r"[ \t]*\{([^{}\n]*)\}[ \t]*\Z")
+# What the braces at the end of a step (attr_list's `{#word-count}`, `{: #word-count }`) hold
+# when they give an id and nothing else.
 _HASH_ID = re.compile(r"[ \t]*:?[ \t]*#([^\s{}]+)[ \t]*\Z")
 # A list item of the block's own list (deeper items belong to the step above them).
 _LIST_ITEM = re.compile(r"(?P<indent> {0,3})(?:[-*+]|\d{1,9}[.)])(?: +(?P<text>.*)|[ \t]*\Z)")
-_FENCE = re.compile(r"[ \t]*(?P<fence>`{3,}|~{3,})")
-# pymdownx reads options from the lines indented by 4 spaces or more right after the title.
-_OPTION_LINE = re.compile(r" {4,}\S")
 _ID_LINE = re.compile(r"(?P<indent>[ \t]*)id[ \t]*:")
 # Any list item, at any depth: a nested list ends the step's first paragraph.
 _ANY_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?: |\Z)")
@@ -56,17 +55,20 @@ class Problem:
 
 @dataclass(frozen=True)
 class Step:
-    id: str | None
+    id: str | None  # None when missing, malformed or repeated (a problem says which)
     text: str
     line: int
+    written_id: str | None = field(default=None, compare=False)  # the id as written, valid or not
 
 
 @dataclass
 class Checklist:
-    id: str | None
+    id: str | None  # None when missing or malformed (a problem says which)
     title: str
     line: int
     steps: list[Step] = field(default_factory=list)
+    written_id: str | None = field(default=None, compare=False)  # the `id:` option as written, valid or not
+    id_line: int | None = field(default=None, compare=False)  # the line of the `id:` option
 
     @property
     def step_ids(self) -> list[str]:
@@ -93,12 +95,12 @@ def split_step_id(text: str) -> tuple[str, str | None, str | None]:
     Returns the text without it, the id written in it (valid or not, checked by the caller) and
     the braces' content when they hold something other than `#id`.
     """
-    braces = _TRAILING_BRACES.search(text)
+    braces = ATTR_LIST.search(text)
     if braces is None:
         return text, None, None
-    hash_id = _HASH_ID.match(braces.group(1))
+    hash_id = _HASH_ID.match(braces.group("attrs"))
     if hash_id is None:
-        return text, None, braces.group(1)
+        return text, None, braces.group("attrs")
     return text[: braces.start()].rstrip(), hash_id.group(1), None
 
 
@@ -124,85 +126,67 @@ def _short(text: str) -> str:
 
 
 def parse_checklists(markdown: str, first_line: int = 1) -> Scan:
-    """Find every checklist block in `markdown`; `first_line` is the file line of its first line."""
+    """Find every checklist block in `markdown`; `first_line` is the file line of its first line.
+
+    `markdown` is what MkDocs hands to `on_page_markdown` (no front matter); `read_page` reads a
+    whole file.
+    """
+    return checklists_of(read_source(markdown, has_front_matter=False), first_line - 1)
+
+
+def checklists_of(source: SourcePage, line_offset: int = 0) -> Scan:
+    """The checklists of a page read by `advocacy_guide.markdown.source`, with their problems.
+
+    The blocks are found there (outside code and comments); each is read here from its lines.
+    `line_offset` is added to the reading's line numbers (the lines MkDocs stripped before it).
+    """
     scan = Scan()
-    lines = markdown.split("\n")
-    fence: str | None = None
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        if fence is not None:
-            if line.strip().startswith(fence) and set(line.strip()) == {fence[0]}:
-                fence = None
-            index += 1
-            continue
-        opening = _FENCE.match(line)
-        if opening:
-            fence = opening.group("fence")
-            index += 1
-            continue
-        start = RE_START.match(line.lstrip(" "))
-        if start and start.group(2).lower() == BLOCK_NAME:
-            index = _read_checklist(lines, index, start, first_line, scan)
-            continue
-        index += 1
+    for block in source.blocks_named(BLOCK_NAME):
+        _read_checklist(source.lines, block, line_offset, scan)
     return scan
 
 
-def _read_checklist(lines: list[str], start_index: int, start: re.Match[str], first_line: int, scan: Scan) -> int:
-    """Read one block from its `/// checklist` line; return the index of the line after it."""
-    indent = len(lines[start_index]) - len(lines[start_index].lstrip(" "))
-    slashes = len(start.group(1))
-
-    def file_line(index: int) -> int:
-        return first_line + index
+def _read_checklist(lines: list[str], block: Block, line_offset: int, scan: Scan) -> None:
+    """Read one block: its title, its `id:` option and its steps."""
 
     def body(index: int) -> str:
         line = lines[index]
-        return line[indent:] if line[:indent].strip() == "" else line.lstrip(" ")
+        return line[block.indent :] if line[: block.indent].strip() == "" else line.lstrip(" ")
 
-    checklist = Checklist(id=None, title=(start.group(3) or "").strip(), line=file_line(start_index))
+    checklist = Checklist(id=None, title=block.argument, line=block.line + line_offset)
     problems: list[Problem] = []
     if not checklist.title:
         problems.append(Problem(checklist.line, "checklist has no title: write it after a bar, e.g. `/// checklist | Before you send your submission`"))
 
-    index = start_index + 1
-    option_lines: list[str] = []
-    while index < len(lines) and _OPTION_LINE.match(body(index)):
-        option_lines.append(body(index))
-        index += 1
+    option_lines = list(block.option_lines)
     checklist.id = _read_options(option_lines, checklist.line, problems)
+    written = next((o for o in block.options if o.key == "id"), None)
+    if written is not None:
+        checklist.written_id = written.value.strip("'\"") or None
+        checklist.id_line = written.line + line_offset
 
-    end_index: int | None = None
-    steps_start = index
-    while index < len(lines):
-        end = RE_END.match(body(index))
-        if end and len(end.group(1)) == slashes:
-            end_index = index
-            break
-        index += 1
-    content_end = end_index if end_index is not None else len(lines)
+    steps_start = block.content_line - 1  # 0-based index of the first content line
+    content_end = block.end_line - 1 if block.end_line is not None else len(lines)
     content = [body(i) for i in range(steps_start, content_end)]
 
     if checklist.id is None and not option_lines:
         first_content = next((i for i, text in enumerate(content) if text.strip()), None)
         id_line = first_content is not None and _ID_LINE.match(content[first_content])
         if id_line and len(id_line.group("indent")) >= 4:
-            problems.append(Problem(file_line(steps_start + first_content), "remove the empty line between `/// checklist | ...` and `id:`: the options must come right under the title"))
+            problems.append(Problem(steps_start + first_content + 1 + line_offset, "remove the empty line between `/// checklist | ...` and `id:`: the options must come right under the title"))
         elif id_line:
-            problems.append(Problem(file_line(steps_start + first_content), "the `id:` line must be indented by 4 spaces under the `/// checklist | ...` line, e.g. `    id: submission-ready`"))
+            problems.append(Problem(steps_start + first_content + 1 + line_offset, "the `id:` line must be indented by 4 spaces under the `/// checklist | ...` line, e.g. `    id: submission-ready`"))
         else:
             problems.append(Problem(checklist.line, "checklist has no id: add an indented line under the title, e.g. `    id: submission-ready` (lowercase English words and hyphens, the same in all three languages)"))
 
-    checklist.steps = _read_steps(content, file_line(steps_start), problems)
+    checklist.steps = _read_steps(content, steps_start + 1 + line_offset, problems)
     if not checklist.steps:
         problems.append(Problem(checklist.line, "checklist has no steps: add lines such as `- [ ] Count the words {#word-count}` before the closing `///`"))
-    if end_index is None:
+    if block.end_line is None:
         problems.append(Problem(checklist.line, "checklist is not closed: add a line `///` after its last step"))
 
     scan.checklists.append(checklist)
     scan.problems.extend(problems)
-    return content_end + 1
 
 
 def _read_options(option_lines: list[str], line: int, problems: list[Problem]) -> str | None:
@@ -258,6 +242,7 @@ def _read_steps(content: list[str], first_line: int, problems: list[Problem]) ->
         if box is None:
             problems.append(Problem(line, f"step '{_short(joined)}' has no box: start it with `- [ ] `"))
         text, step_id, other = split_step_id(box.group("line") if box else joined)
+        written_id = step_id
         if box and box.group("state") in "xX":
             problems.append(Problem(line, f"step '{_short(text)}' is ticked in the Markdown: write `- [ ]`; readers tick steps themselves"))
         if other is not None:
@@ -272,7 +257,7 @@ def _read_steps(content: list[str], first_line: int, problems: list[Problem]) ->
             step_id = None
         else:
             first_seen[step_id] = line
-        steps.append(Step(id=step_id, text=text, line=line))
+        steps.append(Step(id=step_id, text=text, line=line, written_id=written_id))
     return steps
 
 
@@ -355,9 +340,7 @@ class Finding:
 
 def read_page(path: Path) -> Scan:
     """The checklists of a Markdown file, with the file's own line numbers."""
-    source = path.read_text(encoding="utf-8-sig")
-    markdown, _ = get_data(source)
-    return parse_checklists(markdown, first_line=lines_mkdocs_strips(source) + 1)
+    return checklists_of(read_source(path.read_text(encoding="utf-8-sig")))
 
 
 def check_docs(docs_dir: Path, languages: Sequence[str], default: str, shown_from: Path) -> list[Finding]:

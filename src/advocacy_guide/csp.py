@@ -38,6 +38,7 @@ from advocacy_guide.html_tags import (
     attributes,
     markup_segments,
 )
+from advocacy_guide.markdown.source import read_source
 
 # Script types a browser runs; anything else (application/json, text/template) is data.
 EXECUTABLE_SCRIPT_TYPES = {
@@ -232,25 +233,15 @@ _MARKDOWN_BLOCKED = (
 )
 # Each of them contains one of these: most pages have none, and are not read line by line.
 _MARKDOWN_SUSPECT_ATTRIBUTE = re.compile(r"(?:style|on[a-z]+)\s*=")  # in lower-cased text
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_CODE_SPAN = re.compile(r"(`+).+?\1")
 
 
 def markdown_findings(source: str) -> list[tuple[int, str]]:
     """(line, what) for each thing in a page's Markdown source that its policy would block,
-    outside code blocks and code spans (where it is shown, not run)."""
+    in its prose: code blocks, code spans and HTML comments show markup, they do not run it."""
     lowered = source.lower()
     if not ("<script" in lowered or "javascript:" in lowered or _MARKDOWN_SUSPECT_ATTRIBUTE.search(lowered)):
         return []
     findings = []
-    fence: str | None = None
-    for number, line in enumerate(source.splitlines(), start=1):
-        marker = _FENCE.match(line)
-        if marker:
-            fence = None if fence == marker.group(1) else (fence or marker.group(1))
-            continue
-        if fence:
-            continue
-        text = _CODE_SPAN.sub("", line)
-        findings += [(number, what) for pattern, what in _MARKDOWN_BLOCKED if pattern.search(text)]
+    for number, line in enumerate(read_source(source).prose_lines, start=1):
+        findings += [(number, what) for pattern, what in _MARKDOWN_BLOCKED if pattern.search(line)]
     return findings

@@ -16,10 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-import yaml
-
-from advocacy_guide import yaml_parsing
-from advocacy_guide.markdown_text import FRONT_MATTER, front_matter_span
+from advocacy_guide.markdown.source import read_source
 
 REVIEWED_KEY = "reviewed"
 _KEY_LINE = re.compile(rf"^{REVIEWED_KEY}[ \t]*:", re.M)
@@ -58,12 +55,8 @@ def front_matter_problem(path: str, source: str) -> ReviewProblem | None:
     MkDocs then ignores it without a word: the page loses its description and its date, and the
     front matter is shown as text at the top of the page.
     """
-    match = FRONT_MATTER.match(source)
-    if not match:
-        return None
-    try:
-        yaml_parsing.safe_load(match.group("yaml") or "")
-    except yaml.YAMLError as error:
+    error = read_source(source).front_matter.error
+    if error is not None:
         mark = getattr(error, "problem_mark", None)
         line = 2 + (mark.line if mark else 0)
         problem = getattr(error, "problem", None) or str(error)
@@ -106,14 +99,13 @@ def review_problem(path: str, source: str, meta: dict, today: date) -> ReviewPro
 
 
 def _key_line(source: str) -> int:
-    span = front_matter_span(source)
-    match = _KEY_LINE.search(source, 0, span[1] if span else len(source))
+    match = _KEY_LINE.search(source, 0, read_source(source).front_matter.end or len(source))
     return source.count("\n", 0, match.start()) + 1 if match else 1
 
 
 def _front_matter_end_line(source: str) -> int:
     """The line of the front matter's closing `---`, where a missing key goes (1 without one)."""
-    span = front_matter_span(source)
-    if span is None:
+    front_matter = read_source(source).front_matter
+    if front_matter.raw is None:
         return 1
-    return source[: span[1]].rstrip("\n").count("\n") + 1
+    return source[: front_matter.end].rstrip("\n").count("\n") + 1

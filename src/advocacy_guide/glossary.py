@@ -23,7 +23,7 @@ from pathlib import Path
 
 from advocacy_guide.errors import LocatedError
 from advocacy_guide.located_yaml import LocatedYamlError, YamlList, YamlMap, load_located_yaml
-from advocacy_guide.markdown_text import line_of, mask_non_prose
+from advocacy_guide.markdown.source import read_source
 
 STATUSES = ("verified", "ngo", "unverified")
 LANGUAGE_FIELDS = ("term", "definition", "abbreviation", "also", "wrong", "allow", "status")
@@ -119,7 +119,8 @@ class Glossary:
                 if language in term.texts
                 for variant in term.texts[language].wrong
             ]
-        prose = mask_non_prose(text)
+        source = read_source(text)
+        prose = source.prose
         folded, origin = fold(prose)
         found: list[WrongTerm] = []
         for term, pattern, allowed in self._patterns[language]:
@@ -132,7 +133,7 @@ class Glossary:
                     continue
                 first, last = origin[start], origin[end - 1] + 1
                 words = " ".join(text[first:last].split())
-                found.append(WrongTerm(term.id, words, term.texts[language].term, line_of(text, first)))
+                found.append(WrongTerm(term.id, words, term.texts[language].term, source.line_of(first)))
         return sorted(found, key=lambda w: (w.line, w.found))
 
     @cached_property

@@ -17,19 +17,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from advocacy_guide.build.languages import english_name
-from advocacy_guide.markdown_text import mask_non_prose
+from advocacy_guide.markdown.source import read_source
 
 PRESENT_FLAG = "present"
 MODULE_PREFIX = "module-"
 NOTES_CLASS = "facilitator"
-
-# An admonition (`!!!`) or a collapsible block from pymdownx.details (`???`, `???+`), as those
-# extensions read the first line: a marker, class names, then an optional quoted title.
-_BLOCK_START = re.compile(
-    r'^(?P<indent>[ \t]*)(?P<marker>!!!|\?\?\?\+?)[ \t]*(?P<classes>[\w-]+(?:[ \t]+[\w-]+)*)'
-    r'(?:[ \t]+"(?P<title>.*)")?[ \t]*$'
-)
-
 
 @dataclass(frozen=True)
 class NotesBlock:
@@ -60,9 +52,9 @@ def flag_problem(source: str, meta: Mapping[str, object]) -> Problem | None:
     """A `present:` value other than true or false, with the line it is on."""
     if PRESENT_FLAG not in meta or isinstance(meta[PRESENT_FLAG], bool):
         return None
-    line = next(
-        (n for n, text in enumerate(source.split("\n"), 1) if re.match(rf"{PRESENT_FLAG}\s*:", text)), 1
-    )
+    page = read_source(source)
+    front_matter = page.lines[: page.front_matter.line_count]
+    line = next((n for n, text in enumerate(front_matter, 1) if re.match(rf"{PRESENT_FLAG}\s*:", text)), 1)
     return Problem(
         line,
         f"'{PRESENT_FLAG}: {meta[PRESENT_FLAG]}' must be 'present: true' (show the Present button) "
@@ -71,15 +63,17 @@ def flag_problem(source: str, meta: Mapping[str, object]) -> Problem | None:
 
 
 def find_notes(markdown: str) -> list[NotesBlock]:
-    """Every facilitator block's first line, outside code and HTML comments."""
-    found = []
-    for index, line in enumerate(mask_non_prose(markdown).split("\n")):
-        match = _BLOCK_START.match(line)
-        if match and NOTES_CLASS in match.group("classes").split():
-            found.append(
-                NotesBlock(index, match.group("marker"), match.group("title"), match.group("indent"), match.group("classes"))
-            )
-    return found
+    """Every facilitator block's first line, outside code and HTML comments.
+
+    `markdown` is what MkDocs hands to `on_page_markdown`; a block is an admonition (`!!!`) or a
+    collapsible block of pymdownx.details (`???`, `???+`) with the class, as those extensions
+    read its first line: a marker, class names, then an optional quoted title.
+    """
+    return [
+        NotesBlock(box.line - 1, box.marker, box.title, box.indent, box.classes)
+        for box in read_source(markdown, has_front_matter=False).admonitions
+        if box.well_formed and NOTES_CLASS in box.classes.split()
+    ]
 
 
 def check_notes(blocks: list[NotesBlock], language: str, titles: Mapping[str, str], first_line: int = 1) -> list[Problem]:

@@ -1,8 +1,8 @@
 """From a `![type:video](...)` line on a page to what the video template shows.
 
-mkdocs-video's syntax places a video: `![type:video](why-engage)` names a video declared in
-data/videos.yml, `![type:video](https://...)` an external one. This module finds those lines in a
-page's Markdown (outside code blocks), checks them against the declarations, and builds the
+The syntax of the mkdocs-video plugin places a video (the site reads it itself, see hooks/videos.py): `![type:video](why-engage)` names a video declared in
+data/videos.yml, `![type:video](https://...)` an external one. This module takes those lines from the
+page's reading (advocacy_guide.markdown.source), checks them against the declarations, and builds the
 view the template renders: addresses relative to the page (so they work under /fr/ and /es/),
 caption tracks, chapters, transcript, duration and download size, in the page's language.
 """
@@ -17,11 +17,10 @@ from urllib.parse import quote
 from mkdocs.utils import get_relative_url
 
 from advocacy_guide.external_video import SUPPORTED, ExternalVideo, is_external_address, parse_external
+from advocacy_guide.markdown.source import VIDEO_MARK, read_source
 from advocacy_guide.videos import DECLARATIONS_FILE, MEDIA_FOLDER, VideoCatalog, VideoDeclaration
 from advocacy_guide.webvtt import transcript
 
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-_INLINE_CODE = re.compile(r"(`+).*?\1")
 # Language names as readers of each language see them in a track menu: each in its own language.
 _DECIMAL_SEPARATOR = {"en": "."}
 
@@ -39,33 +38,22 @@ class Marker:
 class PageMarkers:
     markers: list[Marker]
     misplaced: list[int]  # 0-based indexes of lines with the syntax inside other text
+    # (line index, start, end) of each misplaced use, last first: where to take it out of its line
+    misplaced_spans: list[tuple[int, int, int]] = field(default_factory=list)
 
 
-def find_markers(markdown: str, mark: str = "type:video") -> PageMarkers:
-    """Every video line of a page, outside fenced code; and lines where the syntax is misused."""
-    marker_line = re.compile(rf"^(?P<indent>[ \t]*)!\[{re.escape(mark)}\]\((?P<target>[^()\s]*)\)[ \t]*$")
-    anywhere = f"![{mark}]("
-    markers: list[Marker] = []
-    misplaced: list[int] = []
-    fence: str | None = None
-    for index, line in enumerate(markdown.split("\n")):
-        opening = _FENCE.match(line)
-        if fence is not None:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence) and not line.strip()[len(opening.group(1)):].strip():
-                fence = None
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
-        match = marker_line.match(line)
-        if match:
-            markers.append(Marker(index, match.group("indent"), match.group("target")))
-        elif anywhere in _INLINE_CODE.sub("", line):
-            misplaced.append(index)
-    return PageMarkers(markers, misplaced)
+def find_markers(markdown: str, mark: str = VIDEO_MARK) -> PageMarkers:
+    """Every video line of a page's Markdown (as MkDocs hands it to hooks), outside code; and
+    lines where the syntax is misused. Found by the page's reading (advocacy_guide.markdown.source)."""
+    source = read_source(markdown, has_front_matter=False, mark=mark)
+    return PageMarkers(
+        [Marker(video.line - 1, video.indent, video.target) for video in source.placed_videos],
+        sorted({video.line - 1 for video in source.misplaced_videos}),
+        sorted(((video.line - 1, *video.columns) for video in source.misplaced_videos), reverse=True),
+    )
 
 
-def external_addresses(markdown: str, mark: str = "type:video") -> list[str]:
+def external_addresses(markdown: str, mark: str = VIDEO_MARK) -> list[str]:
     """The external video addresses a page places directly (`![type:video](https://...)`).
 
     The Content-Security-Policy must allow their hosts as frames, like those of data/videos.yml.

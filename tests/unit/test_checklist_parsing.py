@@ -13,7 +13,7 @@ from advocacy_guide.checklists import (
     parse_checklists,
     split_step_id,
 )
-from advocacy_guide.markdown_text import lines_mkdocs_strips
+from advocacy_guide.markdown.source import read_source
 
 GOOD = """\
 # Before you send {#before}
@@ -49,10 +49,10 @@ def test_a_checklist_is_read_with_its_title_id_steps_and_lines() -> None:
 
 def test_lines_count_from_the_top_of_the_file_when_front_matter_was_stripped() -> None:
     source = "---\ndescription: Steps.\n---\n\n" + GOOD
-    offset = lines_mkdocs_strips(source)
+    offset = read_source(source).stripped_lines
     assert offset == 4
     assert parse_checklists(GOOD, first_line=offset + 1).checklists[0].line == 9
-    assert lines_mkdocs_strips(GOOD) == 0
+    assert read_source(GOOD).stripped_lines == 0
 
 
 def test_loose_lists_indented_blocks_and_several_checklists_are_read() -> None:

@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from advocacy_guide.markdown_text import front_matter_line_count
-from advocacy_guide.translations.structure import HEADING, attr_id, extract_structure
+from advocacy_guide.markdown.source import read_source
+from advocacy_guide.translations.structure import extract_structure
 from tests.support.build import REPO
 
 DOCS = REPO / "docs"
@@ -54,16 +54,10 @@ def test_translation_has_the_english_anchors_steps_and_videos(language: str, pag
 def test_every_heading_has_an_explicit_id(language: str) -> None:
     missing = []
     for path in sorted((DOCS / language).glob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        in_fence = False
-        for number, line in enumerate(text.split("\n"), start=1):
-            if line.lstrip().startswith(("```", "~~~")):
-                in_fence = not in_fence
-            if in_fence or number <= front_matter_line_count(text):
-                continue
-            heading = HEADING.match(line)
-            if heading and not line.startswith(" ") and attr_id(heading.group("text")) is None:
-                missing.append(f"{path.relative_to(REPO)}:{number}: {line.strip()}")
+        source = read_source(path.read_text(encoding="utf-8"))
+        for heading in source.headings:
+            if not heading.markup.startswith(" ") and heading.id is None:
+                missing.append(f"{path.relative_to(REPO)}:{heading.line}: {heading.markup.strip()}")
     assert missing == [], "headings without {#id}:\n" + "\n".join(missing)
 
 
@@ -90,7 +84,7 @@ def english_prose_words() -> int:
     total = 0
     for path in (DOCS / "en").glob("*.md"):
         text = path.read_text(encoding="utf-8")
-        body = "\n".join(text.split("\n")[front_matter_line_count(text) :])
+        body = "\n".join(text.split("\n")[read_source(text).front_matter.line_count :])
         body = re.sub(r"```.*?```", " ", body, flags=re.S)  # code blocks (templates) are not prose
         body = re.sub(r"<[^>]+>|\{[^}]*\}|\([^)]*\.md[^)]*\)|https?://\S+", " ", body)
         total += len(re.findall(r"[A-Za-z][A-Za-z'’-]*", body))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from advocacy_guide.markdown_text import lines_mkdocs_strips
+from advocacy_guide.markdown.source import read_source
 from advocacy_guide.present import (
     Problem,
     check_notes,
@@ -41,8 +41,8 @@ def test_a_present_flag_that_is_not_true_or_false_is_reported_on_its_line() -> N
 
 
 def test_front_matter_lines_count_what_mkdocs_removes() -> None:
-    assert lines_mkdocs_strips("---\ndescription: x\n---\n\n\n# Title\n") == 5
-    assert lines_mkdocs_strips("# Title\n") == 0
+    assert read_source("---\ndescription: x\n---\n\n\n# Title\n").stripped_lines == 5
+    assert read_source("# Title\n").stripped_lines == 0
 
 
 def test_notes_are_found_outside_code_only() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from advocacy_guide.glossary import GlossaryError, fold, load_glossary, variant_pattern
-from advocacy_guide.markdown_text import front_matter_line_count, mask_non_prose
+from advocacy_guide.markdown.source import read_source
 from advocacy_guide.translations.compare import compare_structures
 from advocacy_guide.translations.stamp import StampError, read_stamp, source_hash, translation_hash, without_stamp, write_stamp
 from advocacy_guide.translations.structure import NO_ID, extract_structure, internal_link
@@ -93,7 +93,7 @@ def test_headings_without_explicit_id_and_closing_hashes() -> None:
 
 def test_mask_keeps_offsets_and_hides_code_and_comments() -> None:
     text = "a `liste des questions` b\n<!-- liste des\nquestions -->\n~~~\nliste des questions\n~~~\nend"
-    masked = mask_non_prose(text)
+    masked = read_source(text).prose
     assert len(masked) == len(text)
     assert masked.count("\n") == text.count("\n")
     assert "liste" not in masked
@@ -101,8 +101,8 @@ def test_mask_keeps_offsets_and_hides_code_and_comments() -> None:
 
 
 def test_front_matter_line_count() -> None:
-    assert front_matter_line_count(ENGLISH) == 3
-    assert front_matter_line_count("# No front matter\n") == 0
+    assert read_source(ENGLISH).front_matter.line_count == 3
+    assert read_source("# No front matter\n").front_matter.line_count == 0
 
 
 def _compare(english: str, translation: str) -> list[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from advocacy_guide.external_video import parse_external
-from advocacy_guide.markdown_text import lines_mkdocs_strips
+from advocacy_guide.markdown.source import read_source
 from advocacy_guide.video_embed import external_addresses, file_size, find_markers, media_url, resolve_marker
 from advocacy_guide.videos import load_catalog
 
@@ -59,7 +59,7 @@ def test_markers_follow_mkdocs_videos_configured_mark() -> None:
     ],
 )
 def test_front_matter_line_count(source: str, lines: int) -> None:
-    assert lines_mkdocs_strips(source) == lines
+    assert read_source(source).stripped_lines == lines
 
 
 @pytest.mark.parametrize(

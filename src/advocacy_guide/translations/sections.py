@@ -15,8 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from advocacy_guide.markdown_text import front_matter_line_count
-from advocacy_guide.translations.structure import NO_ID, extract_structure
+from advocacy_guide.markdown.source import read_source
+from advocacy_guide.translations.structure import NO_ID, structure_of
 
 FRONT_MATTER_SECTION = "(front matter)"
 TOP_SECTION = "(top of the page)"
@@ -84,10 +84,11 @@ def split_sections(text: str) -> list[Section]:
     if lines and lines[-1] == "":
         lines.pop()
     starts: list[tuple[str, int]] = []
-    front = front_matter_line_count(text)
+    source = read_source(text)
+    front = source.front_matter.line_count
     if front:
         starts.append((FRONT_MATTER_SECTION, 1))
-    headings = extract_structure(text).headings
+    headings = structure_of(source).headings
     first_heading = headings[0].line if headings else len(lines) + 1
     if first_heading > front + 1 and any(line.strip() for line in lines[front : first_heading - 1]):
         starts.append((TOP_SECTION, front + 1))

@@ -17,7 +17,9 @@ import math
 import re
 from dataclasses import dataclass
 
-from advocacy_guide.markdown_text import front_matter_span, mask_non_prose
+from pymdownx.tasklist import RE_CHECKBOX
+
+from advocacy_guide.markdown.source import LIST_MARKER, read_source
 
 LONG_SENTENCE = 30
 MAX_AVERAGE_RATIO = 1.10
@@ -37,8 +39,6 @@ _SKIPPED_LINE = re.compile(
     )""",
     re.X,
 )
-# A new unit (a sentence cannot run across these): list items and table rows.
-_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
 _ATTR_LIST = re.compile(r"\{[:#.][^}\n]*\}")
 _LINK_TARGET = re.compile(r"(\]|\))\([^)\s]*(?:[ \t]+\"[^\"]*\")?\)")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
@@ -130,11 +130,9 @@ def prose_units(markdown: str) -> list[str]:
 
 def located_prose_units(markdown: str) -> list[tuple[int, str]]:
     """`prose_units`, each with the line of the file it starts on."""
-    span = front_matter_span(markdown)
-    if span:
-        markdown = re.sub(r"[^\n]", " ", markdown[: span[1]]) + markdown[span[1] :]
-    units: list[tuple[int, list[str]]] = [(1, [])]
-    for number, line in enumerate(mask_non_prose(markdown).split("\n"), start=1):
+    source = read_source(markdown)
+    units: list[tuple[int, list[str]]] = [(source.first_body_line, [])]
+    for number, line in source.body_prose_lines():
         if not line.strip() or _SKIPPED_LINE.match(line):
             units.append((number + 1, []))
             continue
@@ -142,9 +140,11 @@ def located_prose_units(markdown: str) -> list[tuple[int, str]]:
             units.extend((number, [cell]) for cell in line.strip().strip("|").split("|"))
             units.append((number + 1, []))
             continue
-        item = _LIST_ITEM.match(line)
+        item = LIST_MARKER.match(line)
         if item:
-            units.append((number, [line[item.end() :]]))
+            text = line[item.end() :]
+            box = RE_CHECKBOX.match(text)
+            units.append((number, [box.group("line") if box else text]))
             continue
         if not units[-1][1]:
             units[-1] = (number, units[-1][1])

@@ -31,7 +31,7 @@ import yaml
 
 from advocacy_guide import yaml_parsing
 from advocacy_guide.freshness import REVIEWED_KEY
-from advocacy_guide.markdown_text import FRONT_MATTER
+from advocacy_guide.markdown.source import FRONT_MATTER
 from advocacy_guide.translations.model import command
 
 STAMP_KEY = "translation"

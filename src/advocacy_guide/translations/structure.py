@@ -3,7 +3,8 @@
 A translation changes words, never structure: heading ids, checklist and step ids, videos,
 internal links and their anchors, and the kinds of admonitions and blocks must match the English
 page, because links, saved checklist progress and the presenter view rely on them. This module
-reads those parts out of a Markdown source; `compare.py` lines them up with the English ones.
+reads those parts out of a page's reading (`advocacy_guide.markdown.source`; checklists as
+`advocacy_guide.checklists` reads them); `compare.py` lines them up with the English ones.
 
 The syntax is the one AUTHORING.md documents: `## Title {#id}`, `/// checklist | Title` with an
 `id:` option and `- [ ] step {#step-id}` items, `![type:video](id)`, `!!! kind` / `??? kind`.
@@ -14,20 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from advocacy_guide.markdown_text import front_matter_line_count, mask_non_prose
+from advocacy_guide.checklists import checklists_of
+from advocacy_guide.markdown.source import SourcePage, read_source
 
 NO_ID = "(no id)"
 
-HEADING = re.compile(r"^[ \t]*(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*$")
-CLOSING_HASHES = re.compile(r"[ \t]+#+$")
-# `{#id}`, `{: #id .class}`, `{ #id }` at the end of a heading or list item (attr_list).
-ATTR_LIST = re.compile(r"\{:?[ \t]*(?P<attrs>[^{}]*)\}[ \t]*$")
-ATTR_ID = re.compile(r"(?:^|[ \t])#(?P<id>[^\s{}]+)")
-BLOCK = re.compile(r"^(?P<indent>[ \t]*)(?P<slashes>/{3,})[ \t]*(?P<kind>[\w-]+)?(?P<rest>.*)$")
-BLOCK_OPTION = re.compile(r"^[ \t]+(?P<key>[\w-]+)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$")
-TASK_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[ xX]\][ \t]+(?P<text>.*)$")
-ADMONITION = re.compile(r"^[ \t]*(?P<marker>!!!|\?\?\?\+?)[ \t]*(?P<kind>[\w-]+(?:[ \t]+[\w-]+)*)")
-VIDEO = re.compile(r"!\[type:video\]\([ \t]*<?(?P<id>[^)\s>]+)")
 # `[text](target ...)`, not `![image](...)`. The text may hold one level of brackets and wrap
 # onto the next lines of its paragraph, never across a blank line.
 _LINK_TEXT_CHAR = r"(?:(?!\n[ \t]*\n)[^\[\]])"
@@ -36,9 +28,6 @@ INLINE_LINK = re.compile(
 )
 REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*<?(?P<target>[^\s>]+)")
 URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-# What a line that holds a heading, list item, admonition or reference definition starts with
-# (after its indentation); an ordered list item starts with a digit.
-_STRUCTURAL_FIRST_CHARACTERS = frozenset("#-*+!?[")
 
 
 @dataclass(frozen=True)
@@ -66,15 +55,6 @@ class PageStructure:
         return next((part.line for part in self.headings if part.value == heading_id), None)
 
 
-def attr_id(text: str) -> str | None:
-    """The `#id` of an attribute list at the end of `text`, if there is one."""
-    match = ATTR_LIST.search(text)
-    if not match:
-        return None
-    found = ATTR_ID.search(match.group("attrs"))
-    return found.group("id") if found else None
-
-
 def internal_link(target: str) -> str | None:
     """The comparable form of a link to another page of the guide, or None for other links.
 
@@ -96,94 +76,51 @@ def internal_link(target: str) -> str | None:
 
 def extract_structure(text: str) -> PageStructure:
     """Read the structural parts of a Markdown source (front matter included in line numbers)."""
+    return structure_of(read_source(text))
+
+
+def structure_of(source: SourcePage) -> PageStructure:
+    """The structural parts of a page read by `advocacy_guide.markdown.source`."""
     structure = PageStructure()
-    lines = mask_non_prose(text).split("\n")
-    first_body_line = front_matter_line_count(text)  # 0-based index of the first body line
-    section: str | None = None
-    # Open `///` blocks, innermost last: (number of slashes, kind, checklist id or None).
-    open_blocks: list[tuple[int, str, str | None]] = []
-    reading_options_of: int | None = None  # index in open_blocks whose options are being read
-
-    for index in range(first_body_line, len(lines)):
-        line = lines[index]
-        number = index + 1
-        # Most lines are prose: their first character rules out every pattern but the video's.
-        first = line.lstrip(" \t")[:1]
-
-        block = BLOCK.match(line) if first == "/" else None
-        if block:
-            reading_options_of = None
-            slashes = len(block.group("slashes"))
-            kind = block.group("kind")
-            if kind is None and not block.group("rest").strip():
-                # A closing fence closes the innermost block opened with as many slashes.
-                for position in range(len(open_blocks) - 1, -1, -1):
-                    if open_blocks[position][0] == slashes:
-                        del open_blocks[position:]
-                        break
-                continue
-            if kind is not None:
-                open_blocks.append((slashes, kind, None))
-                reading_options_of = len(open_blocks) - 1
-                if kind == "checklist":
-                    structure.checklists.append(Part("checklist", NO_ID, number, section))
-                else:
-                    structure.blocks.append(Part("block", f"/// {kind}", number, section))
-                continue
-
-        if reading_options_of is not None:
-            option = BLOCK_OPTION.match(line)
-            if option and line.strip():
-                slashes, kind, _ = open_blocks[reading_options_of]
-                if kind == "checklist" and option.group("key") == "id":
-                    checklist_id = option.group("value").strip("'\"") or NO_ID
-                    open_blocks[reading_options_of] = (slashes, kind, checklist_id)
-                    # Reported at the `id:` line: that is the line a translator would have changed.
-                    last = structure.checklists[-1]
-                    structure.checklists[-1] = Part("checklist", checklist_id, number, last.section)
-                elif kind != "checklist" and option.group("key") == "type":
-                    # `/// admonition | Title` + `type: warning`: the type is part of the kind.
-                    last = structure.blocks[-1]
-                    structure.blocks[-1] = Part("block", f"{last.value} {option.group('value')}", last.line, last.section)
-                continue
-            reading_options_of = None
-
-        if first not in _STRUCTURAL_FIRST_CHARACTERS and not first.isdigit() and "![type:video]" not in line:
+    for heading in source.headings:
+        section = structure.headings[-1].value if structure.headings else None
+        structure.headings.append(Part("heading", heading.id or NO_ID, heading.line, section))
+    checklist_lines: set[int] = set()
+    for checklist in checklists_of(source).checklists:
+        checklist_id = checklist.written_id or NO_ID
+        # Reported at the `id:` line: that is the line a translator would have changed.
+        line = checklist.id_line or checklist.line
+        checklist_lines.add(checklist.line)
+        structure.checklists.append(Part("checklist", checklist_id, line, _section_at(structure.headings, checklist.line)))
+        for step in checklist.steps:
+            structure.steps.append(Part("step", step.written_id or NO_ID, step.line, _section_at(structure.headings, step.line), checklist_id))
+    for block in source.blocks:
+        if block.line in checklist_lines:
             continue
+        kind = f"/// {block.name}"
+        # `/// admonition | Title` + `type: warning`: the type is part of the kind.
+        block_type = next((o.value for o in block.options if o.key == "type"), None)
+        value = f"{kind} {block_type}" if block_type is not None else kind
+        structure.blocks.append(Part("block", value, block.line, _section_at(structure.headings, block.line)))
+    for admonition in source.admonitions:
+        kind = " ".join(admonition.classes.split())
+        structure.blocks.append(Part("block", f"{admonition.marker} {kind}", admonition.line, _section_at(structure.headings, admonition.line)))
+    structure.blocks.sort(key=lambda part: part.line)
+    structure.videos = [
+        Part("video", video.target, video.line, _section_at(structure.headings, video.line)) for video in source.videos if video.target
+    ]
 
-        heading = HEADING.match(line) if first == "#" else None
-        if heading:
-            heading_text = CLOSING_HASHES.sub("", heading.group("text"))
-            heading_id = attr_id(heading_text) or NO_ID
-            structure.headings.append(Part("heading", heading_id, number, section))
-            section = heading_id
-            continue
-
-        checklist_id = next((b[2] or NO_ID for b in reversed(open_blocks) if b[1] == "checklist"), None)
-        task = TASK_ITEM.match(line)
-        if task and checklist_id is not None:
-            step_id = attr_id(task.group("text")) or NO_ID
-            structure.steps.append(Part("step", step_id, number, section, checklist_id))
-
-        admonition = ADMONITION.match(line)
-        if admonition:
-            kind = " ".join(admonition.group("kind").split())
-            structure.blocks.append(Part("block", f"{admonition.group('marker')} {kind}", number, section))
-
-        for video in VIDEO.finditer(line):
-            structure.videos.append(Part("video", video.group("id"), number, section))
-
-        reference = REFERENCE_DEFINITION.match(line)
+    for number, line in source.body_prose_lines():
+        reference = REFERENCE_DEFINITION.match(line) if line.lstrip(" \t")[:1] == "[" else None
         if reference:
             link = internal_link(reference.group("target"))
             if link is not None:
-                structure.links.append(Part("link", link, number, section))
+                structure.links.append(Part("link", link, number, _section_at(structure.headings, number)))
 
     # Inline links may wrap over several lines: they are read from the whole text, each at the
     # line where its text starts.
-    masked = "\n".join(lines)
-    body_start = sum(len(line) + 1 for line in lines[:first_body_line])
-    for match in INLINE_LINK.finditer(masked, body_start):
+    masked = source.prose
+    for match in INLINE_LINK.finditer(masked, source.front_matter.end):
         link = internal_link(match.group("target"))
         if link is None:
             continue

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from advocacy_guide.markdown_text import front_matter_line_count, mask_non_prose
-from advocacy_guide.translations.structure import BLOCK, BLOCK_OPTION, HEADING, TASK_ITEM, extract_structure
+from advocacy_guide.markdown.source import read_source
+from advocacy_guide.translations.structure import extract_structure
 
 # At most this many words may change in one place, and in the whole page: a typo fix changes
 # one word, sometimes two ("teh Comittee", "follow up" -> "follow-up"); more ("does not end" ->
@@ -135,22 +135,17 @@ def compare_wording(before: str, after: str, rule: Rule) -> list[Change]:
 # -----------------------------------------------------------------------------
 
 
-def _body_lines(text: str) -> list[tuple[int, str]]:
-    """(line number, line) of the Markdown after the front matter, code and comments blanked."""
-    lines = mask_non_prose(text).split("\n")
-    first = front_matter_line_count(text)
-    return [(index + 1, lines[index]) for index in range(first, len(lines))]
-
-
 def _prose_lines(text: str) -> list[tuple[int, str]]:
     """The lines readers read as text, without headings (a rule of their own), link targets,
     attribute lists and tags; the front matter's `description:` first."""
+    source = read_source(text)
     result: list[tuple[int, str]] = []
-    for index, line in enumerate(text.split("\n")[: front_matter_line_count(text)]):
+    for index, line in enumerate(source.lines[: source.front_matter.line_count]):
         if line.startswith("description:"):
             result.append((index + 1, line[len("description:") :]))
-    for number, line in _body_lines(text):
-        if HEADING.match(line) or _REFERENCE_DEFINITION.match(line) or "![type:video]" in line:
+    structure_lines = {h.line for h in source.headings} | {v.line for v in source.videos}
+    for number, line in source.body_prose_lines():
+        if number in structure_lines or _REFERENCE_DEFINITION.match(line):
             continue
         line = _NOT_WORDS.sub(" ", _LINK_TARGET.sub("", line))
         if line.strip():
@@ -163,31 +158,22 @@ def _words(text: str) -> list[Item]:
 
 
 def headings(text: str) -> list[Item]:
-    return [Item(number, " ".join(line.split())) for number, line in _body_lines(text) if HEADING.match(line)]
+    return [Item(h.line, " ".join(h.markup.split())) for h in read_source(text).headings]
 
 
 def checklists(text: str) -> list[Item]:
     """Each checklist's title line and `id:`."""
+    source = read_source(text)
     items: list[Item] = []
-    in_options = False
-    for number, line in _body_lines(text):
-        block = BLOCK.match(line)
-        if block:
-            in_options = block.group("kind") == "checklist"
-            if in_options:
-                items.append(Item(number, " ".join(line.split())))
-            continue
-        option = BLOCK_OPTION.match(line) if in_options else None
-        if option and option.group("key") == "id":
-            items.append(Item(number, f"id: {option.group('value')}"))
-            continue
-        in_options = False
+    for block in source.blocks_named("checklist"):
+        items.append(Item(block.line, " ".join(source.prose_lines[block.line - 1].split())))
+        items += [Item(option.line, f"id: {option.value}") for option in block.options if option.key == "id"]
     return items
 
 
 def steps(text: str) -> list[Item]:
     """Checklist steps and task items, text and id."""
-    return [Item(number, " ".join(line.split())) for number, line in _body_lines(text) if TASK_ITEM.match(line)]
+    return [Item(task.line, " ".join(task.markup.split())) for task in read_source(text).tasks]
 
 
 def videos(text: str) -> list[Item]:
