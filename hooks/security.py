@@ -21,7 +21,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from advocacy_guide.csp import markdown_findings
-from advocacy_guide.page_security import secure_site
+from advocacy_guide.page_security import NO_CONTENT_REGION, secure_site
 from advocacy_guide.video_embed import external_addresses
 from advocacy_guide.video_origins import frame_origins, frame_origins_from_file
 
@@ -75,6 +75,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     # data/videos.yml or placed on a page. They load only after a reader's click.
     frames = sorted({*frame_origins_from_file(root / "data" / "videos.yml"), *frame_origins(sorted(_placed_videos))})
     report = secure_site(Path(config.site_dir), config.site_url, frames)
+    for page in report.without_content:
+        log.warning(f"{page}: {NO_CONTENT_REGION}")
     for page, findings in report.findings.items():
         if page in _reported_pages:
             continue  # already named by its source file and line
