@@ -5,6 +5,9 @@
   `make bench` in benchmarks/RESULTS.md, not counted here: a reader never downloads them.)
 - A guide page's first visit (gzip, empty cache, everything same-origin it loads): at most 1.10x
   the same page built with stock Material.
+- The same first visit: at most 0.75x the page built with stock Material for that language alone
+  (a plain Material site of the English folder, its own index, no project assets), as a
+  single-language site would cost (`make bench` reports it for each language).
 - Search costs nothing until it is opened: on a phone-sized page, no request for the search index
   or Material's search worker until the reader opens search (the icon, the s, f or / keys); then
   both load and a query shows results, on the online site and in the offline copy (`file://`).
@@ -21,7 +24,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
-from benchmarks.measure import PAGES, added_assets, assets_pages_load, build, first_visit, write_stock_project
+from benchmarks.measure import (
+    PAGES,
+    added_assets,
+    assets_pages_load,
+    build,
+    first_visit,
+    write_single_language_stock,
+    write_stock_project,
+)
 from tests.conftest import BuiltSite
 from tests.support.offline import OfflineCopy
 from tests.support.build import free_port
@@ -31,6 +42,7 @@ pytestmark = pytest.mark.browser
 
 ADDED_BUDGET = 10 * 1024
 GUIDE_PAGE_RATIO = 1.10
+GUIDE_PAGE_RATIO_PER_LANGUAGE = 0.75
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +76,28 @@ def test_a_guide_pages_first_visit_stays_within_110_percent_of_stock(browser: Br
         f"guide: {ours.by_url}\nstock: {stock.by_url}"
     )
 
+
+
+@pytest.fixture(scope="module")
+def english_stock_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    tmp = tmp_path_factory.mktemp("stock-en")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    run = build(write_single_language_stock(tmp / "project", "en", url), tmp / "site", url)
+    assert run.ok, run.output
+    with StaticHost(tmp / "site", port):
+        yield url
+
+
+def test_a_guide_pages_first_visit_stays_within_75_percent_of_stock_for_its_language(browser: Browser, built_site: BuiltSite, english_stock_site: str) -> None:
+    page = PAGES["guide"]
+    ours = first_visit(browser, built_site.url + page, built_site.url)
+    stock = first_visit(browser, english_stock_site + page, english_stock_site)
+    assert stock.of_kind("json") > 0, "stock loads its index on the first visit: is the comparison working?"
+    assert ours.total <= GUIDE_PAGE_RATIO_PER_LANGUAGE * stock.total, (
+        f"{page}: {ours.total:,} B vs stock (English alone) {stock.total:,} B ({ours.total / stock.total:.2f}x)\n"
+        f"guide: {ours.by_url}\nstock: {stock.by_url}"
+    )
 
 # -----------------------------------------------------------------------------
 # Search loads when it is opened
