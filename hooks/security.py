@@ -5,7 +5,9 @@ written, so that each inline script's hash matches what is served: see
 `advocacy_guide.page_security`. Every page gets the same policy, which hooks/deploy.py, running
 after this pass, sends as a header too. What the policy would block (a `style` attribute, an `onclick`,
 a `<script>` in a page) fails the strict build: named by Markdown file and line when a page's
-source holds it, by built page otherwise (a template).
+source holds it, by built page otherwise (a template). A page whose content region cannot be
+found gets none of its inline scripts allowed and fails the strict build too (the pass fails
+closed rather than allowing a script written into the page).
 
 `mkdocs serve` is left without a policy: its live reload injects an inline script into every
 page it serves, which a policy would block.
