@@ -4,7 +4,9 @@ In one run, on this machine:
 - build times: the full trilingual build vs stock Material with the i18n plugin, and vs three
   plain stock builds (one per language folder); median of several runs, peak memory;
 - first-visit transfer (gzip, everything same-origin a page loads, empty cache) for a home page,
-  a guide page and a module page, against the same pages built stock;
+  a guide page and a module page, against the same pages built stock (Material + i18n, one
+  index of all languages), and against stock built per language (one plain Material site per
+  language folder, its own index: what a single-language site would cost);
 - the JavaScript and CSS the project adds (gzip bytes);
 - search index size per language;
 - Lighthouse 12.2.3 mobile scores for the same pages (Debian's Chromium).
@@ -56,6 +58,8 @@ LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 BUDGET_ADDED_BYTES = 10 * 1024
 BUDGET_GUIDE_RATIO = 1.10
+BUDGET_GUIDE_RATIO_PER_LANGUAGE = 0.75
+LANGUAGES = ("en", "fr", "es")
 TEMPLATE_CACHE = REPO / ".cache" / "templates"  # hooks/template_cache.py
 
 
@@ -77,9 +81,9 @@ def kb(size: float) -> str:
     return f"{size / 1024:.1f} KiB"
 
 
-def timed_builds(runs: int, ours_url: str, stock_url: str) -> dict[str, BuildFigures]:
+def timed_builds(runs: int, ours_url: str, stock_url: str, single_urls: dict[str, str]) -> dict[str, BuildFigures]:
     stock_config = write_stock_project(WORK / "stock", stock_url)
-    singles = {lang: write_single_language_stock(WORK / f"stock-{lang}", lang, stock_url) for lang in ("en", "fr", "es")}
+    singles = {lang: write_single_language_stock(WORK / f"stock-{lang}", lang, single_urls[lang]) for lang in LANGUAGES}
     figures = {name: BuildFigures([], 0.0) for name in ("ours", "ours-first", "stock", "stock-3")}
     for run in range(runs):
         print(f"build run {run + 1}/{runs}", flush=True)
@@ -96,7 +100,7 @@ def timed_builds(runs: int, ours_url: str, stock_url: str) -> dict[str, BuildFig
         stock = build(stock_config, WORK / "site-stock", stock_url)
         if not stock.ok:
             raise SystemExit(f"the stock build failed:\n{stock.output}")
-        three = [build(config, WORK / f"site-stock-{lang}", stock_url) for lang, config in singles.items()]
+        three = [build(config, WORK / f"site-stock-{lang}", single_urls[lang]) for lang, config in singles.items()]
         figures["ours"].seconds.append(ours.seconds)
         figures["ours"].peak_mb = max(figures["ours"].peak_mb, ours.peak_rss_mb)
         figures["stock"].seconds.append(stock.seconds)
@@ -126,16 +130,37 @@ def hook_times(site_url: str) -> dict[str, float]:
     return dict(sorted(times.items(), key=lambda item: -item[1]))
 
 
-def transfers(ours_url: str, stock_url: str) -> dict[str, tuple[Transfer, Transfer]]:
+@dataclass
+class Visits:
+    """First visits of the benchmark pages: against stock with i18n (English pages), and against
+    stock built per language (each page name in each language, `(language, page name)`)."""
+
+    stock: dict[str, tuple[Transfer, Transfer]]
+    per_language: dict[tuple[str, str], tuple[Transfer, Transfer]]
+
+
+def transfers(ours_url: str, stock_url: str, single_urls: dict[str, str]) -> Visits:
+    from contextlib import ExitStack
+
     from playwright.sync_api import sync_playwright
 
-    result = {}
-    with gzip_host(WORK / "site-ours", port_of(ours_url)), gzip_host(WORK / "site-stock", port_of(stock_url)), sync_playwright() as playwright:
+    visits = Visits({}, {})
+    with ExitStack() as hosts, sync_playwright() as playwright:
+        hosts.enter_context(gzip_host(WORK / "site-ours", port_of(ours_url)))
+        hosts.enter_context(gzip_host(WORK / "site-stock", port_of(stock_url)))
+        for lang, url in single_urls.items():
+            hosts.enter_context(gzip_host(WORK / f"site-stock-{lang}", port_of(url)))
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         for name, page in PAGES.items():
-            result[name] = (first_visit(browser, ours_url + page, ours_url), first_visit(browser, stock_url + page, stock_url))
+            visits.stock[name] = (first_visit(browser, ours_url + page, ours_url), first_visit(browser, stock_url + page, stock_url))
+        for lang, url in single_urls.items():
+            prefix = "" if lang == "en" else f"{lang}/"
+            for name, page in PAGES.items():
+                if lang == "en" or name == "guide":
+                    ours = visits.stock[name][0] if lang == "en" else first_visit(browser, ours_url + prefix + page, ours_url)
+                    visits.per_language[(lang, name)] = (ours, first_visit(browser, url + page, url))
         browser.close()
-    return result
+    return visits
 
 
 def ensure_lighthouse() -> bool:
@@ -233,7 +258,7 @@ def report(
     runs: int,
     builds: dict[str, BuildFigures],
     hooks: dict[str, float],
-    visits: dict[str, tuple[Transfer, Transfer]],
+    visits: Visits,
     scores: dict | None,
     editions: list[str] | None = None,
 ) -> str:
@@ -291,15 +316,38 @@ def report(
         "| Page | The guide | Stock | Ratio | HTML | CSS | JS | JSON (search index) | Other |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for name, (ours, stock) in visits.items():
-        cells = " | ".join(f"{kb(ours.of_kind(k))} / {kb(stock.of_kind(k))}" for k in ("html", "css", "js", "json"))
-        other = kb(ours.of_kind("other") + ours.of_kind("xml")) + " / " + kb(stock.of_kind("other") + stock.of_kind("xml"))
-        lines.append(f"| {PAGES[name]} | {kb(ours.total)} | {kb(stock.total)} | {ours.total / stock.total:.2f} | {cells} | {other} |")
+    for name, (ours, stock) in visits.stock.items():
+        lines.append(visit_row(PAGES[name], ours, stock))
     lines += [
         "",
         f"Columns by kind: the guide / stock. Target for the guide page: at most {BUDGET_GUIDE_RATIO:.2f}x stock.",
-        "The search index is loaded on the first visit (Material starts its search worker at once):",
-        "the guide loads its language's index only; stock loads one index of all three languages.",
+        "Stock loads its search worker and one index of all three languages on the first visit; the",
+        "guide loads its language's index and the worker only when the reader opens search.",
+        "",
+        "### Against stock Material built per language",
+        "",
+        "One plain Material site per language folder (its own index, the same pages, no i18n plugin,",
+        "no project assets), which loads its worker and its language's index on the first visit.",
+        "",
+        "| Page | The guide | Stock (that language) | Ratio | HTML | CSS | JS | JSON (search index) | Other |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for (lang, name), (ours, stock) in visits.per_language.items():
+        lines.append(visit_row(("" if lang == "en" else f"{lang}/") + PAGES[name], ours, stock))
+    lines += [
+        "",
+        f"Target for the guide page in each language: at most {BUDGET_GUIDE_RATIO_PER_LANGUAGE:.2f}x stock per language.",
+        "",
+        "What the guide page's first visit loads (gzip bytes):",
+        "",
+        "| Address | The guide | Stock per language |",
+        "|---|---:|---:|",
+    ]
+    ours_guide, stock_guide = visits.per_language[("en", "guide")]
+    ours_paths, stock_paths = _by_path(ours_guide), _by_path(stock_guide)
+    for path in sorted({*ours_paths, *stock_paths}, key=lambda p: -max(ours_paths.get(p, 0), stock_paths.get(p, 0))):
+        lines.append(f"| `{path}` | {ours_paths.get(path, 0):,} B | {stock_paths.get(path, 0):,} B |")
+    lines += [
         "",
         "## JavaScript and CSS the project adds (gzip)",
         "",
@@ -342,6 +390,19 @@ def report(
     return "\n".join(lines) + "\n"
 
 
+def visit_row(label: str, ours: Transfer, stock: Transfer) -> str:
+    cells = " | ".join(f"{kb(ours.of_kind(k))} / {kb(stock.of_kind(k))}" for k in ("html", "css", "js", "json"))
+    other = kb(ours.of_kind("other") + ours.of_kind("xml")) + " / " + kb(stock.of_kind("other") + stock.of_kind("xml"))
+    return f"| {label} | {kb(ours.total)} | {kb(stock.total)} | {ours.total / stock.total:.2f} | {cells} | {other} |"
+
+
+def _by_path(transfer: Transfer) -> dict[str, int]:
+    """Bytes by site path (the address without its origin), so that two sites' files line up."""
+    from urllib.parse import urlsplit
+
+    return {urlsplit(url).path: size for url, size in transfer.by_url.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="builds of each kind (median reported)")
@@ -352,9 +413,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     WORK.mkdir(parents=True, exist_ok=True)
     ours_url, stock_url = f"http://127.0.0.1:{free_port()}/", f"http://127.0.0.1:{free_port()}/"
-    builds = timed_builds(args.runs, ours_url, stock_url)
+    single_urls = {lang: f"http://127.0.0.1:{free_port()}/" for lang in LANGUAGES}
+    builds = timed_builds(args.runs, ours_url, stock_url, single_urls)
     hooks = hook_times(ours_url)
-    visits = transfers(ours_url, stock_url)
+    visits = transfers(ours_url, stock_url, single_urls)
     scores = lighthouse_scores(ours_url, stock_url, args.lighthouse_runs) if not args.no_lighthouse and ensure_lighthouse() else None
     editions = None if args.no_editions else edition_figures()
     text = report(args.runs, builds, hooks, visits, scores, editions)

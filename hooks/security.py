@@ -9,6 +9,8 @@ This hook's part is in the pages' Markdown: what the policy would block (a `styl
 `onclick`, a `<script>` in a page) fails the strict build, named by Markdown file and line when a
 page's source holds it (by built page otherwise, a template: the finishing step). It also
 notes the external video addresses placed on pages, whose hosts the frame policy allows.
+A page whose content region cannot be found gets none of its inline scripts allowed and fails
+the strict build too (the pass fails closed rather than allowing a script written into the page).
 
 `mkdocs serve` is left without a policy: its live reload injects an inline script into every
 page it serves, which a policy would block.

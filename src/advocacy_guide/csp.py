@@ -95,8 +95,14 @@ def content_region(document: str) -> tuple[int, int] | None:
 
 def inline_scripts(document: str, *, in_content: bool | None = None) -> list[str]:
     """The text of every inline script a browser would run in `document`; only those inside
-    (True) or outside (False) the page's content when `in_content` is given."""
+    (True) or outside (False) the page's content when `in_content` is given.
+
+    A page whose content cannot be found has no script outside it either: the policy then allows
+    none of its scripts (it fails closed), and the security pass reports the page
+    (`page_security`), rather than allowing a script written into the page's text."""
     region = content_region(document) if in_content is not None else None
+    if in_content is False and region is None:
+        return []
     found = []
     for match in SCRIPT.finditer(document):
         if in_content is not None:

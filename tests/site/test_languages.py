@@ -80,7 +80,8 @@ def test_search_base_points_at_the_page_language(built_site: BuiltSite) -> None:
         config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1))
         language = language_of(path)
         depth = path.count("/")
-        expected = ("../" * depth or "./") if language == "en" else "../" * depth + f"{language}/"
+        # English: Material's own `base` (the page's base_url); other languages: their folder.
+        expected = ("/".join([".."] * depth) or ".") if language == "en" else "../" * depth + f"{language}/"
         assert config["base"] == expected, path
 
 

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from advocacy_guide.csp import sha256_source
 from tests.support.build import build_strictly, make_fixture_project, mkdocs_build
 
 VIDEOS_YML = """\
@@ -98,3 +99,21 @@ def test_a_misplaced_video_is_reported_and_leaves_nothing_that_loads_a_host(tmp_
     assert "<p>See  here, and <code>![type:video](hosted)</code> in code.</p>" in article
     assert not re.search(r"<(?:img|iframe|video|source)\b[^>]*youtube", article), article
     assert article.count('<figure class="video video--external"') == 1  # the placed one, loaded on a click
+
+
+def test_a_page_whose_content_region_is_missing_fails_the_strict_build_naming_the_page(tmp_path: Path) -> None:
+    """The policy pass fails closed: a template without Material's content region gets no script
+    allowed, and the strict build fails naming each page and saying what is wrong."""
+    pages = {"en/index.md": page("Home", "Fine."), "en/bare.md": "---\ndescription: Bare.\ntemplate: bare.html\n---\n\n# Bare {#bare}\n", "fr/index.md": page("Accueil", "Bien.")}
+    # A template that keeps Material's scripts but replaces its `container` block (the <article>),
+    # with a script no other page has.
+    bare = '{% extends "main.html" %}\n{% block container %}<div class="bare">{{ page.content }}<script>bare_only()</script></div>{% endblock %}\n'
+    project = make_fixture_project(tmp_path, pages, extra_files={"overrides/bare.html": bare})
+    result = mkdocs_build(project, tmp_path / "site", "http://127.0.0.1:8000/")
+    assert not result.ok
+    assert "hooks/security: bare.html: its content (Material's <article class=\"md-content__inner\">) was not found" in result.output
+    assert "allows none of its inline scripts" in result.output
+    assert "index.html: its content" not in result.output  # the other pages are fine
+    html = (tmp_path / "site" / "bare.html").read_text(encoding="utf-8")
+    assert "bare_only()" in html
+    assert sha256_source("bare_only()") not in policy_of(html)["script-src"]

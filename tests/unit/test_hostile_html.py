@@ -180,7 +180,8 @@ def test_policy_hashes_exactly_the_inline_scripts(body: str, title: str) -> None
     document = (
         f'<!doctype html><html><head><meta charset="utf-8"><title>{_escape(title)}</title>'
         f'<script>{body}</script><script type="application/json">{{"a": 1}}</script>'
-        f'<script src="assets/x.js"></script></head><body><p>{_escape(title)}</p></body></html>'
+        f'<script src="assets/x.js"></script></head><body><article class="md-content__inner md-typeset">'
+        f'<p>{_escape(title)}</p></article></body></html>'
     )
     secured, findings = secure_page(document, "https://guide.example.org/")
     assert findings == []
@@ -215,6 +216,19 @@ def test_scripts_written_into_the_content_are_never_allowed(body: str) -> None:
     assert findings == ["an inline <script> in the page's content: put the script in a file in overrides/assets/"]
 
 
+def test_a_page_whose_content_cannot_be_found_gets_no_script_allowed_and_is_reported() -> None:
+    """Fail closed: without the content region, a script written into the page's text cannot be
+    told from the templates' scripts, so none is allowed, and the page is named."""
+    from advocacy_guide.page_security import NO_CONTENT_REGION
+
+    document = '<html><head><meta charset="utf-8"><script>template()</script></head><body><main><p>x</p><script>written_into_the_page()</script></main></body></html>'
+    secured, findings = secure_page(document, None)
+    policy_text = next(attrs for tag, attrs in parse(secured).elements if tag == "meta" and attrs.get("http-equiv"))["content"] or ""
+    assert next(d for d in policy_text.split("; ") if d.startswith("script-src ")) == "script-src 'self'"
+    assert findings == [NO_CONTENT_REGION]
+    assert "was not found" in NO_CONTENT_REGION and "container" in NO_CONTENT_REGION
+
+
 def test_policy_allows_only_the_sites_own_origin_and_declared_video_hosts() -> None:
     text = policy(sources_for("<script>a()</script>", frame_origins=["https://player.vimeo.com"]))
     directives = dict(d.split(" ", 1) for d in text.split("; "))
@@ -232,9 +246,9 @@ def test_policy_allows_only_the_sites_own_origin_and_declared_video_hosts() -> N
 
 def test_inline_event_handlers_style_attributes_and_javascript_links_are_reported() -> None:
     document = (
-        '<html><head></head><body><p style="color:red">x</p><button onclick="go()">b</button>'
-        '<a href="javascript:go()">j</a><code>&lt;p style="not markup"&gt;</code>'
-        "<script>var s = '<p style=\"in a script\">';</script></body></html>"
+        '<html><head></head><body><article class="md-content__inner"><p style="color:red">x</p>'
+        '<button onclick="go()">b</button><a href="javascript:go()">j</a><code>&lt;p style="not markup"&gt;</code>'
+        "</article><script>var s = '<p style=\"in a script\">';</script></body></html>"
     )
     _, findings = secure_page(document, None)
     assert len(findings) == 3
@@ -255,7 +269,7 @@ def test_inline_event_handlers_style_attributes_and_javascript_links_are_reporte
     ],
 )
 def test_blocked_attributes_are_found_in_any_case_and_after_quotes_but_not_inside_words(tag: str, blocked: bool) -> None:
-    _, findings = secure_page(f"<html><head></head><body>{tag}x</body></html>", None)
+    _, findings = secure_page(f'<html><head></head><body><article class="md-content__inner">{tag}x</article></body></html>', None)
     assert bool(findings) is blocked, findings
 
 

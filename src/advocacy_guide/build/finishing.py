@@ -135,13 +135,15 @@ def secure_pages(ctx: BuildContext) -> None:
     """Every page's Content-Security-Policy and rel=noopener (advocacy_guide.page_security):
     the hashes are of the inline scripts as served, so this reads the final HTML, after every
     step that writes pages. Not for `mkdocs serve`: its live reload injects an inline script."""
-    from advocacy_guide.page_security import secure_site
+    from advocacy_guide.page_security import NO_CONTENT_REGION, secure_site
     from advocacy_guide.video_origins import frame_origins, frame_origins_from_file
 
     # One frame policy for the whole site: the hosts of every external video, declared in
     # data/videos.yml or placed on a page. They load only after a reader's click.
     frames = sorted({*frame_origins_from_file(ctx.root / "data" / "videos.yml"), *frame_origins(sorted(ctx.placed_video_addresses))})
     report = secure_site(ctx.site_dir, ctx.config.site_url, frames)
+    for page in report.without_content:
+        security_log.warning(f"{page}: {NO_CONTENT_REGION}")
     for page, findings in report.findings.items():
         if page in ctx.pages_reported_by_source:
             continue  # already named by its source file and line
