@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.conftest import BuiltSite
+from tests.support.offline import OfflineCopy
 from tests.support.material import type_search
 
 pytestmark = pytest.mark.browser
@@ -134,3 +135,17 @@ def test_snippets_keep_a_space_between_words_that_markup_separates(page: Page, b
     snippets = page.locator(".md-search-result__article")
     expect(snippets.filter(has_text="su informe. Sociedad civil").first).to_be_attached()
     assert "informe.Sociedad" not in " ".join(snippets.all_text_contents())
+
+
+@pytest.mark.parametrize(("language", "query"), [("fr", "limite de mots"), ("es", "limite de palabras")])
+def test_the_offline_copy_ranks_the_same(page: Page, offline_copy: OfflineCopy, language: str, query: str) -> None:
+    """From disk, Material runs its worker in an iframe (iframe-worker) on search_index.js."""
+    page.goto(offline_copy.url(f"{language}/index.html"))
+    search(page, query)
+    separator = json.loads(
+        (offline_copy.root / language / "search" / "search_index.json").read_text(encoding="utf-8")
+    )["config"]["separator"]
+    results = results_for(page, sorted({part.lower() for part in re.split(separator, query) if part}))
+    first = results[0]
+    assert first[0].split("?")[0] == offline_copy.url(f"{language}/written-submission.html")
+    assert first[1].endswith("#basic-rules"), results[:3]
