@@ -149,3 +149,17 @@ def test_the_offline_copy_ranks_the_same(page: Page, offline_copy: OfflineCopy, 
     first = results[0]
     assert first[0].split("?")[0] == offline_copy.url(f"{language}/written-submission.html")
     assert first[1].endswith("#basic-rules"), results[:3]
+
+
+def test_the_chosen_page_highlights_the_query_words(page: Page, built_site: BuiltSite) -> None:
+    """Material's page highlighter rebuilds a regex from the index's separator (stop words
+    included): the page a reader opens from the results still marks the words searched."""
+    page.goto(home(built_site, "fr"))
+    search(page, "limite de mots")
+    results_for(page, ["limite", "mots"])
+    page.locator(".md-search-result__item").first.locator("a.md-search-result__link").nth(1).click()
+    expect(page).to_have_url(re.compile(r"/fr/written-submission\.html\?h=.*#basic-rules$"))
+    marks = page.locator("#basic-rules ~ ul mark[data-md-highlight]")
+    expect(marks.filter(has_text=re.compile("^limite$")).first).to_be_visible()
+    expect(marks.filter(has_text=re.compile("^mots$")).first).to_be_visible()
+    expect(page.locator("mark[data-md-highlight]").filter(has_text=re.compile(r"^\s*$"))).to_have_count(0)
