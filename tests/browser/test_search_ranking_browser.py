@@ -124,7 +124,10 @@ def test_a_query_with_a_short_word_ranks_like_the_query_without_it(page: Page, b
     page.goto(home(built_site, "fr"))
     search(page, "limite mots")
     without = results_for(page, ["limite", "mots"])
-    page.locator("input.md-search__input").fill("")
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.press("End")  # an empty query: Material clears the results before the next one
+    expect(page.locator(".md-search-result__item")).to_have_count(0)
     search(page, "limite de mots")
     with_de = results_for(page, ["limite", "mots"])
     assert [links[0] for links in with_de] == [links[0] for links in without]
