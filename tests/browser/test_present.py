@@ -752,13 +752,16 @@ def test_keys_move_the_slides_with_the_focus_on_the_video(page: Page, site: Serv
 def test_space_and_k_play_and_pause_the_chosen_video_only(page: Page, site: ServedSite) -> None:
     present(page, site.url + "module-demo.html?present#story")
     video = page.locator("video")
-    video.evaluate("v => { v.muted = true; }")
-    video.click()  # the trainer chooses the video (a click on the picture also starts it)
+    video.evaluate("v => { v.muted = true; v.loop = true; }")  # looped: the 4-second clip never ends by itself
+    video.click()  # the trainer chooses the video
     page.wait_for_function("() => document.activeElement.matches('video')")
-    page.wait_for_function("() => !document.querySelector('video').paused")  # play() settles later
+    # A known start: whether the click on the picture started the video depends on where it fell.
+    video.evaluate("v => v.pause()")
     page.keyboard.press("k")
-    page.wait_for_function("() => document.querySelector('video').paused")
+    page.wait_for_function("() => !document.querySelector('video').paused")
     page.keyboard.press("Space")
+    page.wait_for_function("() => document.querySelector('video').paused")
+    page.keyboard.press("k")
     page.wait_for_function("() => !document.querySelector('video').paused")
     expect(page).to_have_url(site.url + "module-demo.html?present#story")  # neither key moved on
     page.keyboard.press("ArrowRight")
