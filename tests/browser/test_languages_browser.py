@@ -48,7 +48,9 @@ def test_search_finds_pages_in_the_readers_language_only(page: Page, built_site:
     type_search(page, query)
     results = page.locator(".md-search-result__item > a, .md-search-result__link")
     expect(results.first).to_be_visible()
-    hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+    expect(page.locator(".md-search-result")).to_contain_text(re.compile(expected_word, re.I))
+    # read at once: the list is redrawn as results come in
+    hrefs = results.evaluate_all("links => links.map(a => a.getAttribute('href') || '')")
     assert hrefs
     for href in hrefs:
         assert "undefined" not in href
@@ -57,7 +59,6 @@ def test_search_finds_pages_in_the_readers_language_only(page: Page, built_site:
             assert not path.startswith(("fr/", "es/")), href
         else:
             assert path.startswith(prefix), href
-    expect(page.locator(".md-search-result")).to_contain_text(re.compile(expected_word, re.I))
     results.first.click()
     expect(page.locator("html")).to_have_attribute("lang", language)
     expect(page.locator("h1").first).to_be_visible()
@@ -70,7 +71,7 @@ def test_unknown_address_shows_a_404_in_the_readers_language(page: Page, built_s
     expect(page.locator("html")).to_have_attribute("lang", language)
     expect(page.locator("h1")).to_have_text(title)
     # its styles loaded although the address is deeper than the 404 page
-    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in ("sticky", "fixed")
+    expect(page.locator(".md-header")).to_have_css("position", re.compile(r"^(sticky|fixed)$"))
 
 
 # No foreign request and no console error on any page: test_quality_gates_browser.py, which

@@ -28,8 +28,9 @@ LOCAL = ("file:", "data:", "blob:", "about:")
 # `offline_copy` (tests/conftest.py, built once per session): `make offline` of the repository's site, unzipped.
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def gate(browser: Browser) -> Iterator[Gate]:
+    """A new context for each test: its own storage for file:// pages, its own error lists."""
     context = browser.new_context(service_workers="block")
     yield Gate.attach(context.new_page(), LOCAL)
     context.close()
@@ -98,8 +99,9 @@ def test_search_works_from_disk_in_each_language(gate: Gate, offline_copy: Offli
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible()
     expect(page.locator(".md-search-result")).to_contain_text(re.compile(word, re.I))
-    hrefs = [results.nth(i).locator("a").first.get_attribute("href") or "" for i in range(results.count())]
-    assert all(h.startswith(offline_copy.url(prefix)) for h in hrefs), hrefs
+    # read at once: the list is redrawn as results come in
+    hrefs = results.evaluate_all("items => items.map(item => item.querySelector('a').getAttribute('href') || '')")
+    assert hrefs and all(h.startswith(offline_copy.url(prefix)) for h in hrefs), hrefs
     if language == "en":
         assert not any(h.startswith((offline_copy.url("fr/"), offline_copy.url("es/"))) for h in hrefs), hrefs
     # The worker runs in the shim's iframe; its inline script is allowed by the page's policy.

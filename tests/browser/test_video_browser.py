@@ -147,7 +147,7 @@ def test_chapter_links_seek_the_video(page: Page, watch: PageWatch, video_site: 
     open_page(page, video_site.url + "index.html")
     page.get_by_role("link", name="0:02 The decision").click()
     page.wait_for_function("() => document.querySelector('video').currentTime >= 2")
-    assert page.url == video_site.url + "index.html"  # the link seeks; it does not navigate
+    expect(page).to_have_url(video_site.url + "index.html")  # the link seeks; it does not navigate
     page.locator("video").evaluate("video => video.pause()")
     page.get_by_role("link", name="0:00 Start").click()
     page.wait_for_function("() => document.querySelector('video').currentTime < 2")
@@ -159,7 +159,7 @@ def test_an_external_host_is_contacted_only_after_the_click(page: Page, watch: P
     figure = page.locator("figure.video")
     expect(figure).to_contain_text("www.youtube-nocookie.com")
     assert watch.foreign_requests(video_site.url) == []
-    assert page.locator("iframe").count() == 0
+    expect(page.locator("iframe")).to_have_count(0)
     with page.expect_request(lambda request: request.url.startswith("https://www.youtube-nocookie.com/embed/")):
         figure.get_by_role("button", name="Play from YouTube").click()
     iframe = figure.locator("iframe")
@@ -178,7 +178,8 @@ def test_hostile_titles_chapters_and_captions_stay_text(page: Page, watch: PageW
     page.locator(".video__transcript summary").click()
     expect(page.locator(".video__transcript p")).to_have_text('</details><script>window.pwned=3</script> "quoted"')
     assert page.evaluate("window.pwned") is None
-    assert page.locator("figure.video").count() == 1 and page.locator("figure.video video").count() == 1
+    expect(page.locator("figure.video")).to_have_count(1)
+    expect(page.locator("figure.video video")).to_have_count(1)
     assert dialogs == [] and watch.page_errors == []
 
 
@@ -186,6 +187,7 @@ def test_hostile_titles_chapters_and_captions_stay_text(page: Page, watch: PageW
 def test_video_blocks_have_no_accessibility_violations(page: Page, video_site: ServedSite, path: str) -> None:
     open_page(page, video_site.url + path)
     page.locator(".video__transcript summary").click()  # open, so that its contents are checked too
+    expect(page.locator(".video__transcript")).to_have_attribute("open", "")
     results = Axe().run(page, context="figure.video", options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]})
     violations = [(v["id"], [n["target"] for n in v["nodes"]]) for v in results.response["violations"]]
     assert violations == []
