@@ -19,6 +19,8 @@
     if (!target.closest("[data-language-offer-dismiss]")) return;
     try { localStorage.setItem(KEY, "dismissed"); } catch (error) { /* blocked: for this visit only */ }
     offers().forEach((offer) => { offer.hidden = true; });
+    const title = document.querySelector("article h1"); // where the reader goes on from, not the page's start
+    if (title) { title.tabIndex = -1; title.focus(); }
   });
 
   if (window.document$) document$.subscribe(init);

@@ -228,6 +228,8 @@ def test_boxes_are_at_least_24_px_and_steps_keep_most_of_the_width(browser: Brow
             assert text["width"] >= 0.8 * width, f"step {index + 1}: {text['width']:.0f} px of {width}"
             assert text["x"] >= 0 and text["x"] + text["width"] <= width  # nothing off screen
         assert page.evaluate("document.documentElement.scrollWidth") == width  # no sideways scrolling
+        jump = page.locator(".checklist-jump a").bounding_box()
+        assert jump is not None and jump["height"] >= 24, jump  # the link at the top: a target too
 
 
 # -----------------------------------------------------------------------------
@@ -255,6 +257,7 @@ def test_a_reader_whose_browser_prefers_french_or_spanish_is_offered_the_page_in
         expect(page).to_have_url(site + "index.html")
         offer.get_by_role("button", name=dismiss).tap()
         expect(offer).to_be_hidden()
+        expect(page.locator("article h1")).to_be_focused()  # not lost with the button
         assert page.evaluate(f"localStorage.getItem('{OFFER_KEY}')") == "dismissed"
         page.reload()
         expect(page.locator(".checklist-overview")).to_be_visible()  # the scripts ran (the offer's first)
