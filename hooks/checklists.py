@@ -6,7 +6,8 @@
   warning naming the file and line, so that `mkdocs build --strict` fails. Readers' saved
   progress is keyed by these ids.
 - Templates get `checklists_on_page` (the page has a checklist, so `partials/checklists.html`
-  adds the controls' template) and, on each language's home page, `checklist_overview`: every
+  adds the controls' template), `checklist_jumps` (the line linking to them at the top of the
+  page, `partials/checklist-jump.html`) and, on each language's home page, `checklist_overview`: every
   checklist of that language, in navigation order, for the overall progress.
 
 The checklist's HTML comes from the Markdown extension `advocacy_guide.markdown.checklist`; the
@@ -82,6 +83,12 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
     """Every page's Markdown has been read by now (MkDocs renders templates afterwards)."""
     checklists = _page_checklists(config)
     context["checklists_on_page"] = any(c.id for c in checklists.get(page.file.src_uri, []))
+    # The line at the top of a stage page that links to its checklists (partials/checklist-jump.html).
+    context["checklist_jumps"] = [
+        {"id": c.id, "title": c.title or c.id, "steps": len(c.step_ids)}
+        for c in checklists.get(page.file.src_uri, [])
+        if c.id and c.step_ids
+    ]
     if _is_language_home(page, config):
         context["checklist_overview"] = checklist_overview(page, nav, checklists)
     return context

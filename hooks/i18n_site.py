@@ -5,7 +5,7 @@
 - A 404 page per language (`/fr/404.html`, `/es/404.html`); stock keeps only the one built last:
   each language's is kept on the build context, and written by the finishing list.
 - `ui()` in templates: the site's own interface strings (data/ui-strings.yml) in the page's
-  language.
+  language, and the heading links' title ("Permanent link") in it too.
 - A clean build prints nothing that needs attention: the plugin's notes about its own
   `extra.alternate` links are left out (`AlternateLinkNoteFilter`).
 
@@ -64,9 +64,22 @@ if not any(type(f).__name__ == AlternateLinkNoteFilter.__name__ for f in _I18N_L
 # -----------------------------------------------------------------------------
 
 
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    """Before the language's pages are read: their heading links' title ("Permanent link",
+    Python-Markdown's `toc` default) in the language being built."""
+    toc = config.mdx_configs.get("toc")
+    if isinstance(toc, dict) and toc.get("permalink"):
+        ctx = build_context(config)
+        strings = load_ui_strings(ctx.root / "data" / "ui-strings.yml")
+        toc["permalink_title"] = translate(strings, "page.permalink", ctx.current_language)
+
+
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    """Give templates `ui(key)`, `reader_language()` (the language `ui` speaks, which a page shown
-    in English for want of a translation is not), `default_language` and `absolute_url(link)`."""
+    """Give templates `ui(key)`, `ui_in(key, language)` (a string in another language than the
+    page's, for a text meant for a reader of that language, such as the English home page's offer
+    to read it in French: partials/language-offer.html), `reader_language()` (the language `ui`
+    speaks, which a page shown in English for want of a translation is not), `default_language`
+    and `absolute_url(link)`."""
     ctx = build_context(config)
     strings = load_ui_strings(ctx.root / "data" / "ui-strings.yml")
     language = ctx.current_language
@@ -84,7 +97,11 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
         # `<` must not break the markup (tests/unit/test_hostile_html.py).
         return escape(translate(strings, key, ctx.current_language))
 
+    def ui_in(key: str, language: str) -> Markup:
+        return escape(translate(strings, key, language))
+
     env.globals["ui"] = ui
+    env.globals["ui_in"] = ui_in
     env.globals["reader_language"] = lambda: spoken
     env.globals["default_language"] = ctx.languages.default
     env.filters["absolute_url"] = lambda link: absolute_url(config.site_url or "/", link)

@@ -59,6 +59,9 @@
     const boxes = all("[data-step] .checklist__box", list);
     const done = boxes.filter((box) => box.checked).length;
     list.querySelector(".checklist__progress").textContent = fill("progress", { done, total: boxes.length });
+    // The line at the top of the page that links here: updated quietly (not a live region).
+    const jump = document.querySelector(`[data-checklist-jump="${list.dataset.checklist}"] .checklist-jump__count`);
+    if (jump) jump.textContent = jump.closest("[data-progress]").dataset.progress.replace("{done}", done).replace("{total}", boxes.length);
   }
 
   // Saved ticks -> the page's checklists and the home page's overview.
@@ -70,13 +73,22 @@
       count(list);
     }
     let [done, total] = [0, 0];
+    const started = [];
     for (const item of all(".checklist-overview [data-checklist]")) {
       const steps = item.dataset.steps.split(" ");
       const ticked = progress[item.dataset.checklist] || {};
       const itemDone = steps.filter((step) => ticked[step] === true).length;
       item.querySelector(".checklist-overview__count").textContent = fill("progress", { done: itemDone, total: steps.length });
+      if (itemDone && itemDone < steps.length) started.push(item);
       done += itemDone;
       total += steps.length;
+    }
+    // "Continue where you left off": the overview's own lines, under the page's title.
+    for (const resume of all(".checklist-continue")) {
+      const title = document.querySelector("article h1");
+      if (title && resume.previousElementSibling !== title) title.after(resume);
+      resume.querySelector("ul").replaceChildren(...started.map((item) => item.cloneNode(true)));
+      resume.hidden = !started.length;
     }
     for (const overview of all(".checklist-overview")) {
       overview.querySelector(".checklist-overview__total").textContent = fill("overviewTotal", { done, total });

@@ -158,6 +158,8 @@ def test_the_french_pdf_prints_what_a_screen_would_play_or_tick(pdf_editions: Ed
     # Trainer notes in their marked box, the checklist's steps.
     assert "POUR LES FORMATEURS" in text
     assert "Décider de s'engager ou non" in text
+    # The screen's link to the checklist is not printed (partials/checklist-jump.html).
+    assert not re.search(r"Liste de contrôle\s*\u202f?:\s*\d+ étapes", text)
     # Running header and footer in French.
     assert re.search(r"Page \d+ sur \d+", text)
     assert text.count("Module 1 : Pourquoi s'adresser au Comité".replace(" :", "\u202f:")) + text.count("Module 1 : Pourquoi") >= 2

@@ -164,3 +164,67 @@ def test_the_guides_checklists_are_saved_by_id_and_listed_on_each_home_page(buil
     for language in LANGUAGES:
         home = built_site.dir / ("index.html" if language == "en" else f"{language}/index.html")
         assert markup(home).overview == found[language], home
+
+
+class JumpLines(HTMLParser):
+    """The links of a page's `checklist-jump` line, and whether it comes before the title."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: dict[str, str] = {}  # checklist id -> text read by a screen reader
+        self.before_title = False
+        self.language = ""
+        self._in_line = False
+        self._current: str | None = None
+        self._hidden_depth = 0
+        self._seen_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "h1":
+            self._seen_title = True
+        if tag == "p" and "checklist-jump" in (values.get("class") or "").split():
+            self._in_line = True
+            self.before_title = not self._seen_title
+            self.language = values.get("lang") or ""
+        elif self._in_line and tag == "a":
+            self._current = values.get("data-checklist-jump")
+            assert values.get("href") == f"#checklist-{self._current}"
+            self.links[self._current or ""] = ""
+        elif self._current and tag == "span" and values.get("aria-hidden") == "true":
+            self._hidden_depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "span" and self._hidden_depth:
+            self._hidden_depth -= 1
+        elif tag == "a":
+            self._current = None
+        elif tag == "p":
+            self._in_line = False
+
+    def handle_data(self, data: str) -> None:
+        if self._current and not self._hidden_depth:
+            self.links[self._current] += data
+
+
+STEPS_WORD = {"en": "Checklist: {n} steps", "fr": "Liste de contrôle\u202f: {n} étapes", "es": "Lista de verificación: {n} pasos"}
+
+
+def test_every_stage_page_starts_with_a_link_to_its_checklist_in_its_language(built_site: BuiltSite) -> None:
+    """Without JavaScript the line says how many steps there are; the script adds the count."""
+    stage_pages = 0
+    for language in LANGUAGES:
+        for path in built_site.content_pages(language):
+            html = (built_site.dir / path).read_text(encoding="utf-8")
+            checklists = markup(built_site.dir / path).checklists
+            line = JumpLines()
+            line.feed(html)
+            assert set(line.links) == set(checklists), path
+            if not checklists:
+                continue
+            stage_pages += 1
+            assert line.before_title and line.language == language, path
+            for checklist_id, steps in checklists.items():
+                text = re.sub(r"[ \t\n]+", " ", line.links[checklist_id]).strip()  # keeps French \u202f
+                assert text == STEPS_WORD[language].format(n=len(steps)), (path, text)
+    assert stage_pages >= 3 * 10, "fewer stage pages than the guide has"

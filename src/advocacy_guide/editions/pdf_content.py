@@ -32,7 +32,7 @@ SCREEN_ONLY = (
     ".//template",
     ".//script",
     ".//button",
-    *(f".//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]" for name in ("present-open", "present-address", "video__download")),
+    *(f".//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]" for name in ("present-open", "present-address", "video__download", "checklist-jump")),
 )
 
 
