@@ -95,6 +95,7 @@ sw.addEventListener("message", async (event) => {
   if (data.type === "saved-copy:progress" && control.dataset.offlineState === "saving") {
     await status(await text("progress", { done: data.done, total: data.total }));
   } else if (data.type === "saved-copy:update-ready") notice();
+  else if (data.type === "saved-copy:failed" && control.dataset.offlineState !== "saving") control.dataset.offlineUpdate = "failed";
   else if (data.type === "saved-copy:switched") location.reload(); // every open page, so none mixes versions
 });
 

@@ -115,8 +115,9 @@ def write_saved_copy(
         _write_strings(site_dir, root, language, ui_strings)
         files = language_files(site_dir, language, languages, default_language)
         pages = [path for path in files if path.endswith(".html") and path.startswith(root)]
+        readable = [path for path in pages if path.rsplit("/", 1)[-1] not in ("404.html", OFFLINE_PAGE)]
         estimate = sum((site_dir / path).stat().st_size for path in files)
-        _fill_control(site_dir, pages, file_size(estimate, language, lambda key: ui(key, language)), len(pages), estimate)
+        _fill_control(site_dir, pages, file_size(estimate, language, lambda key: ui(key, language)), len(readable), estimate)
         listed = [[path, (site_dir / path).stat().st_size, _file_hash(site_dir / path)] for path in files]
         version = hashlib.sha256(json.dumps(listed, separators=(",", ":")).encode()).hexdigest()[:16]
         total = sum(size for _, size, _ in listed)
@@ -130,7 +131,7 @@ def write_saved_copy(
             "files": listed,
         }
         (site_dir / root / LIST_NAME).write_text(json.dumps(document, separators=(",", ":")), encoding="utf-8")
-        report.languages[language] = LanguageCopy(language, version, len(listed), total, len(pages))
+        report.languages[language] = LanguageCopy(language, version, len(listed), total, len(readable))
     return report
 
 
