@@ -17,7 +17,6 @@ from playwright.sync_api import BrowserContext, BrowserType, Page, expect
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.support.build import build_strictly, free_port, make_fixture_project
 from tests.support.gates import CSP_LISTENER, axe_violations
-from tests.support.material import type_search
 from tests.support.saved_copy import SwitchableHost, cache_names, registered, wait_for_caches
 
 pytestmark = pytest.mark.browser
@@ -110,6 +109,12 @@ def save(page: Page) -> None:
     page.evaluate("navigator.serviceWorker.ready")
 
 
+def search(page: Page, query: str) -> None:
+    """On a phone the search box opens from the header's search icon."""
+    page.locator('label.md-header__button[for="__search"]').click()
+    page.locator("input.md-search__input").press_sequentially(query, delay=30)
+
+
 def go_offline(page: Page, host: SwitchableHost) -> None:
     page.context.set_offline(True)
     host.stop()
@@ -156,7 +161,7 @@ def test_saved_language_reads_searches_and_ticks_offline_also_after_a_restart(ph
     expect(step.locator("input[type=checkbox]")).to_be_checked()
     page.reload()
     expect(page.locator(".checklist__step").first.locator("input[type=checkbox]")).to_be_checked()
-    type_search(page, "zebrafinch")
+    search(page, "zebrafinch")
     expect(page.locator(".md-search-result__item").first).to_contain_text("Other page")
     page.goto(host.url + "steps.html?present")
     expect(page.locator("html")).to_have_class(re.compile("present"), timeout=15_000)
@@ -171,7 +176,7 @@ def test_saved_language_reads_searches_and_ticks_offline_also_after_a_restart(ph
     page.goto(host.url + "steps.html")
     expect(page.locator("h1")).to_contain_text("Steps")
     expect(page.locator(".checklist__step").first.locator("input[type=checkbox]")).to_be_checked()
-    type_search(page, "zebrafinch")
+    search(page, "zebrafinch")
     expect(page.locator(".md-search-result__item").first).to_contain_text("Other page")
     assert csp_violations(page) == []
     assert [error for error in phone.errors if "ERR_INTERNET_DISCONNECTED" not in error and "Failed to load resource" not in error] == []
@@ -219,7 +224,7 @@ def test_an_update_is_used_only_once_complete_and_on_reload(phone: Phone, host: 
     expect(page.locator("article")).to_contain_text("zebrafinch")
     names = cache_names(page)
     assert old in names and len([name for name in names if name.startswith("advocacy-guide-copy-en-")]) == 2
-    type_search(page, "pelicanquill")  # A's search, with A's page: B's word is not there yet
+    search(page, "pelicanquill")  # A's search, with A's page: B's word is not there yet
     expect(page.locator(".md-search-result__meta")).to_have_text(re.compile("No matching documents|Aucun|Ningún"))
 
     notice.get_by_role("button", name="Reload").click()
@@ -228,7 +233,7 @@ def test_an_update_is_used_only_once_complete_and_on_reload(phone: Phone, host: 
     go_offline(page, host)
     page.reload()
     expect(page.locator("article")).to_contain_text("pelicanquill")
-    type_search(page, "pelicanquill")
+    search(page, "pelicanquill")
     expect(page.locator(".md-search-result__item").first).to_contain_text("Other page")
     assert csp_violations(page) == []
 
