@@ -76,16 +76,17 @@ let noticeShown = false;
 async function notice() {
   if (noticeShown) return;
   noticeShown = true;
-  const banner = document.createElement("div");
-  banner.className = "md-banner saved-copy-notice";
+  // At the top of the page's text, in Material's note style: no stylesheet of its own to load.
+  const banner = Object.assign(document.createElement("div"), { className: "admonition note saved-copy-notice" });
   banner.lang = control ? control.lang : document.documentElement.lang;
   banner.setAttribute("role", "status");
-  const inner = Object.assign(document.createElement("div"), { className: "md-banner__inner md-grid md-typeset" });
-  const button = Object.assign(document.createElement("button"), { type: "button", className: "md-button md-button--primary", textContent: await text("reload") });
+  const title = Object.assign(document.createElement("p"), { className: "admonition-title", textContent: await text("update_ready") });
+  const button = Object.assign(document.createElement("button"), { type: "button", className: "md-button", textContent: await text("reload") });
   button.dataset.offline = "reload";
-  inner.append(await text("update_ready"), " ", button);
-  banner.append(inner);
-  document.body.prepend(banner);
+  const line = document.createElement("p");
+  line.append(button);
+  banner.append(title, line);
+  (document.querySelector("article.md-content__inner") || document.body).prepend(banner);
   state("update");
 }
 

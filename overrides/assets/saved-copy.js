@@ -21,7 +21,8 @@
   });
   // "Erase my progress" (checklists.js) also offers to remove the saved copy.
   document.addEventListener("advocacy-guide:erased", () => {
-    if (sw) sw.getRegistration(document.querySelector("[data-offline-control]")?.dataset.offlineScope).then((r) => r && load().then((m) => m.offerRemoval()));
+    const control = document.querySelector("[data-offline-control]");
+    if (sw && control) sw.getRegistration(control.dataset.offlineScope).then((r) => r && load().then((m) => m.offerRemoval()));
   });
   if (window.document$) document$.subscribe(init);
   else init();
