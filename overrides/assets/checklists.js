@@ -170,7 +170,6 @@
       erase();
       render();
       say("erased");
-      document.dispatchEvent(new Event("advocacy-guide:erased")); // saved-copy.js offers to remove the saved copy
     } else if (action === "export") exportFile();
     else if (action === "import") document.querySelector(".checklist-tools__file").click();
   });

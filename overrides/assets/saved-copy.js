@@ -16,10 +16,14 @@
     const button = event.target.closest("[data-offline]");
     if (button && sw) load().then((m) => m.press(button));
   });
-  // After "Erase my progress" (checklists.js).
-  document.addEventListener("advocacy-guide:erased", () => {
-    const control = document.querySelector("[data-offline-control]");
-    if (sw && control) sw.getRegistration(control.dataset.offlineScope).then((r) => r && load().then((m) => m.offerRemoval()));
+  // "Erase my progress" (checklists.js, whose click handler runs first) takes this flag too:
+  // if it went, offer to remove the saved copy as well.
+  let before = false;
+  const erase = (event) => event.target.closest('[data-checklist-action="erase"]');
+  const language = () => document.querySelector("[data-offline-control]")?.dataset.offlineLanguage;
+  document.addEventListener("click", (event) => { if (erase(event)) before = saved(language()); }, true);
+  document.addEventListener("click", (event) => {
+    if (erase(event) && before && !saved(language())) load().then((m) => m.offerRemoval());
   });
   if (window.document$) document$.subscribe(init);
   else init();
