@@ -63,6 +63,7 @@ function languageOf(path, state) {
 }
 
 async function fetchList(listUrl) {
+  if (new URL(listUrl).origin !== scope.origin) throw new Error("another site's list");
   const response = await fetch(listUrl, { cache: "no-store" });
   if (!response.ok) throw new Error(`${listUrl}: ${response.status}`);
   const list = await response.json();
