@@ -246,6 +246,25 @@ def edition_figures() -> list[str]:
     return lines
 
 
+def saved_copy_figures(site: Path) -> list[str]:
+    """What "Keep this guide on this phone" stores per language (advocacy_guide.saved_copy): the
+    bytes kept on the phone, and the bytes downloaded from a host that sends the .gz copies."""
+    lines = [
+        "## Saved copy on a phone, per language (videos not included)",
+        "",
+        "| Language | Files | Stored on the phone | Download (gzip) |",
+        "|---|---:|---:|---:|",
+    ]
+    for listing in sorted(site.glob("**/saved-copy.json")):
+        listed = json.loads(listing.read_text(encoding="utf-8"))
+        download = 0
+        for path, size, _ in listed["files"]:
+            compressed = site / f"{path}.gz"
+            download += compressed.stat().st_size if compressed.is_file() else size
+        lines.append(f"| {listed['language']} | {len(listed['files'])} | {kb(listed['bytes'])} | {kb(download)} |")
+    return [*lines, ""]
+
+
 def versions() -> str:
     from importlib.metadata import version
 
@@ -369,6 +388,7 @@ def report(
         lines.append(f"| guide: `{path}` | {kb(raw)} | {kb(gz)} |")
     for path, (raw, gz) in search_index_sizes(stock_site).items():
         lines.append(f"| stock: `{path}` (all languages) | {kb(raw)} | {kb(gz)} |")
+    lines += ["", *saved_copy_figures(ours_site)]
     lines += ["", *(editions or ["## Editions", "", "Not run in this benchmark (`--no-editions`).", ""])]
     lines += ["## Lighthouse 12.2.3, mobile (the guide / stock)", ""]
     if scores:

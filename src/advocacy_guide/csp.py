@@ -161,7 +161,8 @@ def policy(sources: PolicySources) -> str:
         "font-src 'self'",
         "media-src 'self' blob:" + (" data:" if sources.data_media else ""),
         "connect-src 'self'",  # search index, sitemaps
-        "worker-src 'self' blob:",  # the search worker
+        "worker-src 'self' blob:",  # the search worker, the saved copy's service worker
+        "manifest-src 'self'",  # the saved copy's web app manifest
         f"frame-src {frames}",  # videos from their hosts, only after the reader's click
         "object-src 'none'",
         "base-uri 'self'",

@@ -152,6 +152,31 @@ def secure_pages(ctx: BuildContext) -> None:
     security_log.info(f"Content-Security-Policy written into {report.pages} pages")
 
 
+def write_saved_copy(ctx: BuildContext) -> None:
+    """The saved copy a phone keeps (advocacy_guide.saved_copy): per language, the list of its
+    files and their version, the web app manifest and the offline page. After the security pass:
+    the offline page keeps the policy that pass wrote, and the version hashes the pages as served.
+    Before the deployment files, which precompress what this writes and read the policy back. Not
+    for `mkdocs serve` (pages change on every edit and carry no policy: the control stays hidden)
+    nor the offline copy (read from disk, where no service worker runs)."""
+    from urllib.parse import urlsplit
+
+    from advocacy_guide.saved_copy import write_saved_copy as write_copy
+    from advocacy_guide.ui_strings import load_ui_strings
+
+    i18n = ctx.config.plugins["i18n"]
+    site_names = {
+        language.locale: language.site_name or ctx.config.site_name for language in i18n.config.languages if language.build
+    }
+    strings = load_ui_strings(ctx.root / "data" / "ui-strings.yml")
+    base_path = urlsplit(ctx.config.site_url or "/").path or "/"
+    report = write_copy(ctx.site_dir, list(ctx.languages.codes), ctx.languages.default, site_names, strings, base_path)
+    for problem in report.problems:
+        log.warning(problem)
+    sizes = ", ".join(f"{c.language} {c.bytes // 1024} KiB in {c.files} files" for c in report.languages.values())
+    log.info(f"Saved copy: {sizes}")
+
+
 def write_deployment_files(ctx: BuildContext) -> None:
     """_headers, _redirects, .htaccess, the nginx configuration and the .gz/.br copies
     (advocacy_guide.deploy). After the security pass, not before it although the issue asked
@@ -184,5 +209,6 @@ STEPS: list[Step] = [
     Step(copy_media),
     Step(write_offline_copy, online=False),
     Step(secure_pages, serve=False),
+    Step(write_saved_copy, serve=False, offline=False),
     Step(write_deployment_files, serve=False, offline=False),
 ]
