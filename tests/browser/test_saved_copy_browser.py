@@ -17,6 +17,7 @@ from playwright.sync_api import BrowserContext, BrowserType, Page, expect
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.support.build import build_strictly, free_port, make_fixture_project
 from tests.support.gates import CSP_LISTENER, axe_violations
+from tests.support.media import video_fixture_files
 from tests.support.saved_copy import SwitchableHost, cache_names, registered, wait_for_caches
 
 pytestmark = pytest.mark.browser
@@ -271,3 +272,40 @@ def test_the_control_has_no_accessibility_violation(phone: Phone, host: Switchab
     assert axe_violations(page) == []
     save(page)
     assert axe_violations(page) == []
+
+
+VIDEOS_YML = """\
+story:
+  title:
+    en: The story
+  versions:
+    en:
+      media: clip.en.mp4
+      poster: clip.en.jpg
+      duration: "0:04"
+      captions:
+        en: clip.en.vtt
+"""
+CAPTIONS = {"clip.en.vtt": "WEBVTT\n\n00:00.000 --> 00:02.000\nHello.\n"}
+
+
+def test_a_module_video_is_saved_on_its_own_and_plays_offline(phone: Phone, tmp_path: Path) -> None:
+    port = free_port()
+    pages = {"en/index.md": _page("Module", "story", "The story.\n\n![type:video](story)")}
+    project = make_fixture_project(tmp_path / "video", pages, extra_files=video_fixture_files(tmp_path / "media", VIDEOS_YML, CAPTIONS))
+    site = build_strictly(project, tmp_path / "video" / "site", f"http://127.0.0.1:{port}/").site_dir
+    with SwitchableHost(site, port) as host:
+        page = phone.start()
+        page.goto(host.url + "index.html")
+        button = page.get_by_role("button", name=re.compile(r"Save this video on this phone \(\d+\.\d kB\)"))
+        expect(button).to_be_hidden()  # not before the guide is saved
+        save(page)
+        assert not [url for url in host.requested if url.endswith(".mp4")], "the saved copy took the video"
+        button.click()
+        expect(button).to_have_attribute("data-offline-state", "saved", timeout=30_000)
+        assert "advocacy-guide-videos" in cache_names(page)
+        go_offline(page, host)
+        page.reload()
+        page.evaluate("document.querySelector('video').play()")
+        page.wait_for_function("() => document.querySelector('video').currentTime > 0.5")
+        assert csp_violations(page) == []
