@@ -194,6 +194,7 @@ def test_a_french_reader_gets_the_offline_page_in_french(phone: Phone, host: Swi
     page.goto(host.url + "steps.html")  # English, not saved
     expect(page.locator("h1")).to_contain_text("Cette page n\u2019est pas enregistrée sur cet appareil".replace("\u2019", "'"))
     expect(page.locator("html")).to_have_attribute("lang", "fr")
+    assert axe_violations(page) == []
     assert csp_violations(page) == []
 
 
