@@ -230,7 +230,6 @@ def test_an_update_is_used_only_once_complete_and_on_reload(phone: Phone, host: 
     expect(page.locator(".md-search-result__meta")).to_have_text(re.compile("No matching documents|Aucun|Ningún"))
 
     page.keyboard.press("Escape")  # the search closes
-    assert axe_violations(page) == []  # the notice too
     notice.get_by_role("button", name="Reload").click()
     expect(page.locator("article")).to_contain_text("pelicanquill")
     wait_for_caches(page, f"(names) => !names.includes({old!r}) && names.filter((n) => n.startsWith('advocacy-guide-copy-en-')).length === 1")
