@@ -232,8 +232,13 @@ async function respond(event, path) {
   try {
     return await fetch(request);
   } catch (error) {
-    if (!navigation) throw error;
-    return offlinePage(request, state, copy ? language : null);
+    if (navigation) return offlinePage(request, state, copy ? language : null);
+    // No connection: what the offline page (shown at any address) loads, from a saved copy.
+    for (const [name, saved] of Object.entries(state.languages)) {
+      const hit = await (await caches.open(copyName(name, saved.version))).match(new URL(path, scope).href, { ignoreSearch: true });
+      if (hit) return hit;
+    }
+    throw error;
   }
 }
 

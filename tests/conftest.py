@@ -51,10 +51,11 @@ class BuiltSite:
         return sorted(p.relative_to(self.dir) for p in self.dir.rglob("*.html") if "assets" not in p.parts)
 
     def content_pages(self, language: str | None = None) -> list[str]:
-        """Site paths ('fr/committee.html') of the guide's pages, without 404 pages."""
+        """Site paths ('fr/committee.html') of the guide's pages, without 404 pages and the saved
+        copy's offline pages (made from them)."""
         result = []
         for path in self.pages():
-            if path.name == "404.html":
+            if path.name in ("404.html", "saved-copy-offline.html"):
                 continue
             first = path.parts[0] if len(path.parts) > 1 else SITE_LANGUAGES.default
             page_language = first if first in LANGUAGES else SITE_LANGUAGES.default
