@@ -4,7 +4,7 @@
   (advocacy_guide.build.context), which every hook gets with `build_context(config)`.
 - on_post_build, outermost only and after the i18n plugin (-100) has built every language: runs
   the finishing list (advocacy_guide.build.finishing.STEPS): 404 pages, search indexes,
-  sitemaps, media, offline copy, security pass, deployment files, in that order.
+  sitemaps, media, offline copy, security pass, saved copy, deployment files, in that order.
 
 No other hook has an `on_post_build`: work on the whole site is a step of that list.
 """

@@ -4,6 +4,7 @@ The index itself is shaped per language in advocacy_guide.search_index (hooks/i1
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -11,20 +12,28 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from advocacy_guide.build.context import build_context
 from advocacy_guide.search_html import block_classes, prepared_for_search
 
-_classes: frozenset[str] = frozenset()
+
+@dataclass
+class _BlockClasses:
+    """The classes the site's stylesheets display as blocks, read once per build."""
+
+    classes: frozenset[str] | None = None
 
 
-def on_config(config: MkDocsConfig) -> None:
-    global _classes
-    # Every stylesheet of the theme's folder: hooks/stylesheets.py replaces `extra_css` with
-    # the one file it writes, and the i18n plugin runs this again for each language.
-    custom_dir = config.theme.custom_dir
-    _classes = block_classes(sorted(Path(custom_dir).rglob("*.css"))) if custom_dir else frozenset()
+def _block_classes(config: MkDocsConfig) -> frozenset[str]:
+    data = build_context(config).feature(_BlockClasses)
+    if data.classes is None:
+        # Every stylesheet of the theme's folder: hooks/stylesheets.py replaces `extra_css`
+        # with the one file it writes.
+        custom_dir = config.theme.custom_dir
+        data.classes = block_classes(sorted(Path(custom_dir).rglob("*.css"))) if custom_dir else frozenset()
+    return data.classes
 
 
 # Last of the page's content hooks: the videos' transcripts and the checklists are in place.
 @event_priority(-100)
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return prepared_for_search(html, _classes)
+    return prepared_for_search(html, _block_classes(config))
