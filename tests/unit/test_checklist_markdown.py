@@ -106,7 +106,9 @@ def test_ordinary_task_lists_are_still_rendered_by_tasklist() -> None:
     assert "checklist" not in html
 
 
-def test_javascript_and_css_stay_within_three_kilobytes_gzip() -> None:
+def test_javascript_and_css_stay_within_four_kilobytes_gzip() -> None:
+    """3 KiB until the phone layout (issue 14): the checklist line atop stage pages, "Continue
+    where you left off" and full-width steps on phones added about 0.6 KiB."""
     assets = REPO / "overrides" / "assets"
     sizes = {name: len(gzip.compress((assets / name).read_bytes(), 9)) for name in ("checklists.js", "checklists.css")}
-    assert sum(sizes.values()) <= 3 * 1024, sizes
+    assert sum(sizes.values()) <= 4 * 1024, sizes
