@@ -3,10 +3,6 @@ and a strict build that fails, naming the page, on markup the policy would block
 
 from __future__ import annotations
 
-import os
-import re
-import subprocess
-import sys
 from pathlib import Path
 
 from tests.support.build import build_strictly, make_fixture_project, mkdocs_build
@@ -73,28 +69,3 @@ def test_markup_a_template_writes_is_reported_by_built_page(tmp_path: Path) -> N
     assert not result.ok
     for built in ("index.html", "fr/index.html", "404.html", "fr/404.html"):
         assert f"hooks/security: {built}: the page's Content-Security-Policy blocks a style attribute on <div>" in result.output
-
-
-def test_a_misplaced_video_is_reported_and_leaves_nothing_that_loads_a_host(tmp_path: Path) -> None:
-    """mkdocs-video's syntax inside other text: reported, and even in a build that goes on despite
-    the warning (what `mkdocs serve` shows), no image or frame of the video host is left."""
-    body = (
-        "See ![type:video](https://www.youtube.com/watch?v=dQw4w9WgXcQ) here, and `![type:video](hosted)` in code.\n\n"
-        "![type:video](hosted)"
-    )
-    pages = {"en/index.md": page("Home", body), "fr/index.md": page("Accueil", "Bien.")}
-    files = {"data/videos.yml": VIDEOS_YML, "videos/clip.en.vtt": CAPTIONS}
-    project = make_fixture_project(tmp_path, pages, config_changes={"strict": False}, extra_files=files)
-    site = tmp_path / "site"
-    env = {**os.environ, "SITE_URL": "http://127.0.0.1:8000/", "NO_MKDOCS_2_WARNING": "1"}
-    built = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=600,
-    )
-    assert built.returncode == 0, built.stdout + built.stderr
-    assert "docs/en/index.md:7: a video must be alone on its line" in built.stdout + built.stderr
-    html = (site / "index.html").read_text(encoding="utf-8")
-    article = html[html.index('<article class="md-content__inner') : html.index("</article>")]
-    assert "<p>See  here, and <code>![type:video](hosted)</code> in code.</p>" in article
-    assert not re.search(r"<(?:img|iframe|video|source)\b[^>]*youtube", article), article
-    assert article.count('<figure class="video video--external"') == 1  # the placed one, loaded on a click
