@@ -1,15 +1,13 @@
-"""Videos placed with `![type:video](...)` lines, rendered accessible and private.
+"""Videos placed with mkdocs-video's `![type:video](...)` syntax, rendered accessible and private.
 
-The syntax is mkdocs-video's, but the plugin is not used: its element (a `<div>` inside a `<p>`,
-a fixed height, no captions or poster, an iframe that contacts the host on page load) would have
-to be replaced anyway, and its address must be a file or a URL, where this site names videos
-declared in data/videos.yml (MkDocs' link check rejects `why-engage` as a link). So this hook
-reads the lines itself:
+mkdocs-video stays the owner of the syntax (its `mark` option is read here), but its output
+cannot be fixed afterwards: a `<div>` inside a `<p>`, a fixed height, no captions or poster, and an
+iframe that contacts the host on page load. So this hook takes each video line before the plugin
+sees it:
 
-- on_page_markdown: find the lines (advocacy_guide.markdown.source), check them against
-  data/videos.yml (errors name the page and line), and leave a placeholder paragraph; the syntax
-  misplaced inside other text is reported and taken out, so that no image address reaches a host;
-- on_page_content: swap the placeholder for overrides/partials/video.html;
+- on_page_markdown: find the lines, check them against data/videos.yml (errors name the page and
+  line), and leave a placeholder paragraph;
+- on_page_content, after mkdocs-video: swap the placeholder for overrides/partials/video.html;
 - on_post_build: copy the declared media files once into `videos/` at the site's root, where
   every language's pages point with relative addresses.
 """
@@ -86,7 +84,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Check each video line of the page and leave a placeholder where the video goes."""
     state = _require_state(config)
-    found = find_markers(markdown)
+    found = find_markers(markdown, _mark(config))
     if not found.markers and not found.misplaced:
         return markdown
     source_path, offset = _source_position(page, config)
@@ -97,8 +95,6 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             f"as '![type:video](why-engage)' with a blank line before and after"
         )
     lines = markdown.split("\n")
-    for index, start, end in found.misplaced_spans:
-        lines[index] = lines[index][:start] + lines[index][end:]
     views: list[VideoView] = []
     used_ids: dict[str, int] = {}
     for marker in found.markers:
@@ -125,7 +121,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 @event_priority(-50)
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Put the rendered videos in place; before hooks/typography.py (-90), which spaces their French text."""
+    """Put the rendered videos in place; runs after mkdocs-video (priority 0) re-serialises the page."""
     state = _require_state(config)
     views = state.views.pop(_page_key(page, config), None)
     if not views:
@@ -180,6 +176,11 @@ def _require_state(config: MkDocsConfig) -> _BuildState:
 
 def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
+
+
+def _mark(config: MkDocsConfig) -> str:
+    plugin = config.plugins.get("mkdocs-video")
+    return plugin.config.get("mark", "type:video") if plugin is not None else "type:video"
 
 
 def _page_language(page: Page, config: MkDocsConfig) -> str:

@@ -1,6 +1,6 @@
 """From a `![type:video](...)` line on a page to what the video template shows.
 
-The syntax of the mkdocs-video plugin places a video (the site reads it itself, see hooks/videos.py): `![type:video](why-engage)` names a video declared in
+mkdocs-video's syntax places a video: `![type:video](why-engage)` names a video declared in
 data/videos.yml, `![type:video](https://...)` an external one. This module takes those lines from the
 page's reading (advocacy_guide.markdown.source), checks them against the declarations, and builds the
 view the template renders: addresses relative to the page (so they work under /fr/ and /es/),
@@ -38,8 +38,6 @@ class Marker:
 class PageMarkers:
     markers: list[Marker]
     misplaced: list[int]  # 0-based indexes of lines with the syntax inside other text
-    # (line index, start, end) of each misplaced use, last first: where to take it out of its line
-    misplaced_spans: list[tuple[int, int, int]] = field(default_factory=list)
 
 
 def find_markers(markdown: str, mark: str = VIDEO_MARK) -> PageMarkers:
@@ -49,7 +47,6 @@ def find_markers(markdown: str, mark: str = VIDEO_MARK) -> PageMarkers:
     return PageMarkers(
         [Marker(video.line - 1, video.indent, video.target) for video in source.placed_videos],
         sorted({video.line - 1 for video in source.misplaced_videos}),
-        sorted(((video.line - 1, *video.columns) for video in source.misplaced_videos), reverse=True),
     )
 
 
