@@ -3,6 +3,10 @@
 - on_page_markdown: check the page's `present:` flag and its `??? facilitator` blocks (a warning
   names the file and line, so `mkdocs build --strict` fails), and give the page language's title
   to a block written without one.
+- on_page_content: a presentable page's content is wrapped in `<div class="present-content">`,
+  the box overrides/assets/present-view.js cuts into slides, so that what templates add around
+  the content (the date the facts were checked, the checklists' tools, the handout's QR code)
+  never joins the last slide.
 - on_page_context: `presentable` tells partials/present-button.html to show the Present button.
 - on_env: the `qr_svg` function draws the QR code of the page's online address that
   partials/present.html prints at the end of the handout (advocacy_guide.qr).
@@ -20,7 +24,7 @@ from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -40,6 +44,7 @@ from advocacy_guide.ui_strings import load_ui_strings, translate
 log = get_plugin_logger(__name__)
 
 NOTES_TITLE_KEY = "present.notes_title"
+SLIDES_BOX_CLASS = "present-content"
 
 
 @dataclass
@@ -68,6 +73,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         for problem in sorted([*problems, *([flag] if flag else [])], key=lambda p: p.line):
             log.warning(f"{path}:{problem.line}: {problem.message}")
     return fill_missing_titles(markdown, blocks, titles[language])
+
+
+@event_priority(-110)  # last of the content hooks (search_text: -100), so the box holds all of it
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if presentable(Path(page.file.src_uri).name, page.meta):
+        return f'<div class="{SLIDES_BOX_CLASS}">{html}</div>'
+    return html
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

@@ -27,11 +27,10 @@
   const addressOf = (slide) => (slide.head && slide.head.id ? "#" + slide.head.id + (slide.part > 1 ? "/" + slide.part : "") : "");
   const say = (selector, text) => { $(selector, ui).textContent = text; };
 
-  // The article's top-level elements, cut at each h1 and h2. Returns the session's notes: those
+  // The page content's top-level elements, cut at each h1 and h2. Returns the session's notes: those
   // of sections that hold nothing else, which are no slide.
   function cut() {
-    const first = $("article h1, article h2");
-    box = first ? first.parentElement : $("article");
+    box = $("article .present-content") || $("article"); // hooks/present.py wraps the content
     groups = [];
     let group = { els: [], notes: [] };
     for (const el of box.children) {
