@@ -1,8 +1,22 @@
-"""The error every data-file reader raises: a message located at a file and line."""
+"""Messages located at a file and line: the error every data-file reader raises, and the
+problem a check reports without stopping."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something a writer or translator must fix, at a file and line."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
 
 
 class LocatedError(ValueError):

@@ -13,25 +13,13 @@ that names the file and line and says what to write.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
+from advocacy_guide.errors import Problem
 from advocacy_guide.markdown.source import read_source
 
 REVIEWED_KEY = "reviewed"
 _KEY_LINE = re.compile(rf"^{REVIEWED_KEY}[ \t]*:", re.M)
-
-
-@dataclass(frozen=True)
-class ReviewProblem:
-    """A page's `reviewed:` date is missing or wrong; `line` is the line to fix in the file."""
-
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
 
 
 def reviewed_date(value: object) -> date | None:
@@ -49,7 +37,7 @@ def reviewed_date(value: object) -> date | None:
     return None
 
 
-def front_matter_problem(path: str, source: str) -> ReviewProblem | None:
+def front_matter_problem(path: str, source: str) -> Problem | None:
     """The page's front matter does not parse as YAML.
 
     MkDocs then ignores it without a word: the page loses its description and its date, and the
@@ -60,7 +48,7 @@ def front_matter_problem(path: str, source: str) -> ReviewProblem | None:
         mark = getattr(error, "problem_mark", None)
         line = 2 + (mark.line if mark else 0)
         problem = getattr(error, "problem", None) or str(error)
-        return ReviewProblem(
+        return Problem(
             path,
             line,
             f"the front matter is not valid YAML ({problem}): put a value that contains ': ' or starts "
@@ -69,14 +57,14 @@ def front_matter_problem(path: str, source: str) -> ReviewProblem | None:
     return None
 
 
-def review_problem(path: str, source: str, meta: dict, today: date) -> ReviewProblem | None:
+def review_problem(path: str, source: str, meta: dict, today: date) -> Problem | None:
     """What is wrong with the page's `reviewed:` date, or None when it is a past or present day."""
     example = f"{REVIEWED_KEY}: {today.isoformat()}"
     broken = front_matter_problem(path, source)
     if broken is not None:
         return broken
     if REVIEWED_KEY not in meta:
-        return ReviewProblem(
+        return Problem(
             path,
             _front_matter_end_line(source),
             f"the front matter has no '{REVIEWED_KEY}:' date: add a line such as '{example}', the day you "
@@ -87,9 +75,9 @@ def review_problem(path: str, source: str, meta: dict, today: date) -> ReviewPro
     day = reviewed_date(value)
     if day is None:
         written = f"'{REVIEWED_KEY}:' is empty" if value is None else f"'{REVIEWED_KEY}: {value}' is not a date"
-        return ReviewProblem(path, line, f"{written}: write it as YYYY-MM-DD, for example '{example}'")
+        return Problem(path, line, f"{written}: write it as YYYY-MM-DD, for example '{example}'")
     if day > today:
-        return ReviewProblem(
+        return Problem(
             path,
             line,
             f"'{REVIEWED_KEY}: {day.isoformat()}' is in the future (today is {today.isoformat()}): write the day "

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from advocacy_guide.build.languages import SiteLanguages, known_languages
+from advocacy_guide.errors import Problem
 from advocacy_guide.external_video import SUPPORTED, ExternalVideo, parse_external
 from advocacy_guide.located_yaml import LocatedYamlError, YamlList, YamlMap, load_located_yaml
 from advocacy_guide.webvtt import Cue, WebVTTError, read_webvtt
@@ -34,18 +35,6 @@ _CHAPTER = re.compile(r"^((?:\d+:)?\d{1,2}:\d{2})\s+(\S.*)$")
 ENTRY_KEYS = ("title", "status", "versions")
 VERSION_KEYS = ("media", "external", "poster", "duration", "captions", "chapters")
 STATUSES = ("ready", "planned")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something to fix, at a file and line."""
-
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
 
 
 @dataclass(frozen=True)

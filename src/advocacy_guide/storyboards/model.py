@@ -6,7 +6,7 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass
 
-from advocacy_guide.videos import Problem
+from advocacy_guide.errors import Problem
 
 
 class StoryboardError(ValueError):

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from advocacy_guide.located_yaml import LocatedYamlError, YamlMap, load_located_yaml
 from advocacy_guide.storyboards.model import Scene, ScreenLine, Storyboard, StoryboardError
-from advocacy_guide.videos import Problem
+from advocacy_guide.errors import Problem
 
 FRONT_MATTER_KEYS = ("title", "subtitle", "voice", "speed")
 SPEED_RANGE = (80, 260)  # words per minute espeak-ng speaks clearly

@@ -16,7 +16,7 @@ from advocacy_guide.storyboards import STORYBOARD_FOLDER
 from advocacy_guide.storyboards.model import Storyboard, StoryboardError
 from advocacy_guide.storyboards.parser import RECORDING_SUFFIXES, read_storyboard
 from advocacy_guide.storyboards.slides import available_illustrations
-from advocacy_guide.videos import Problem
+from advocacy_guide.errors import Problem
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 IGNORED_NAMES = {"README.md", "manifest.json"}

@@ -17,7 +17,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from advocacy_guide.storyboards.model import Storyboard, StoryboardError
-from advocacy_guide.videos import Problem
+from advocacy_guide.errors import Problem
 
 TEMPLATES = Path(__file__).parent / "templates"
 SLIDE_TEMPLATE = "slide.html"
