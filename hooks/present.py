@@ -3,10 +3,10 @@
 - on_page_markdown: check the page's `present:` flag and its `??? facilitator` blocks (a warning
   names the file and line, so `mkdocs build --strict` fails), and give the page language's title
   to a block written without one.
-- on_page_content: a presentable page's content is wrapped in `<div class="present-content">`,
-  the box overrides/assets/present-view.js cuts into slides, so that what templates add around
-  the content (the date the facts were checked, the checklists' tools, the handout's QR code)
-  never joins the last slide.
+- on_page_content: every page's content is wrapped in `<div class="present-content">`, the box
+  overrides/assets/present-view.js cuts into slides (any page can be presented with `?present`),
+  so that what templates add around the content (the date the facts were checked, the
+  checklists' tools, the home page's progress, the handout's QR code) never joins the last slide.
 - on_page_context: `presentable` tells partials/present-button.html to show the Present button.
 - on_env: the `qr_svg` function draws the QR code of the page's online address that
   partials/present.html prints at the end of the handout (advocacy_guide.qr).
@@ -77,9 +77,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 @event_priority(-110)  # last of the content hooks (search_text: -100), so the box holds all of it
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if presentable(Path(page.file.src_uri).name, page.meta):
-        return f'<div class="{SLIDES_BOX_CLASS}">{html}</div>'
-    return html
+    return f'<div class="{SLIDES_BOX_CLASS}">{html}</div>'  # a fixed class: nothing to escape
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
