@@ -50,12 +50,14 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def _report_markdown(page: Page, ctx: BuildContext) -> None:
     """What the policy would block, named by source file and line (the whole source is read, so
     lines count the front matter). An untranslated page, built again under /fr/, once."""
+    findings = markdown_findings(page.file.content_string)  # the source is read once (cached)
+    if findings:
+        # Every built copy of the page (an untranslated one under /fr/ too) is named by its
+        # source: the finishing pass does not name it again by built page.
+        ctx.pages_reported_by_source.add(page.file.dest_uri)
     checked = ctx.feature(_CheckedSources).src_uris
     if page.file.src_uri in checked:
         return
     checked.add(page.file.src_uri)
-    findings = markdown_findings(page.file.content_string)
-    if findings:
-        ctx.pages_reported_by_source.add(page.file.dest_uri)
     for line, what in findings:
         log.warning(f"docs/{page.file.src_uri}:{line}: the page's Content-Security-Policy blocks {what}")
