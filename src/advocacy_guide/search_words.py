@@ -57,7 +57,7 @@ def lunr_stop_words(language: str) -> tuple[str, ...]:
     found = re.search(r'generateStopWordFilter\("([^"]*)"\.split\(" "\)\)', script.read_text(encoding="utf-8"))
     if not found:
         raise RuntimeError(f"no stop word list in {script}")
-    return tuple(found.group(1).split(" "))
+    return tuple(word for word in found.group(1).split(" ") if word)  # lunr.ar's list holds a ""
 
 
 def stop_words(language: str) -> list[str]:
@@ -82,5 +82,9 @@ def stop_word_separator(base: str, words: list[str]) -> str:
     Longest words first, so that "les" is tried before "le". No part between two `|` is a bare
     lookaround: Material's page highlighter splits the separator on `|` and drops such parts.
     """
+    # An empty word would match between any two letters: every letter a word of its own.
+    words = [word for word in words if word]
+    if not words:
+        return base
     alternatives = "|".join(_any_case(word) for word in sorted(words, key=lambda w: (-len(w), w)))
     return f"{base}|(?<![^{_WORD_START}])(?:{alternatives})(?![^{_WORD_END}])"

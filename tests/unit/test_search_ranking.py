@@ -161,3 +161,16 @@ def test_checklists_are_left_out_of_the_index() -> None:
     assert '<fieldset data-search-exclude class="checklist" data-checklist="a" id="checklist-a">' in marked
     assert '<fieldset class="other">' in marked
     assert checklists_out_of_search(marked) == marked
+
+
+def test_no_language_separator_matches_the_empty_string() -> None:
+    """lunr.ar's stop word list holds an empty word: as a separator it would split every letter."""
+    import re as regex
+
+    from advocacy_guide.search_words import stop_word_separator, stop_words
+
+    for language in ("en", "fr", "es", "ar"):
+        assert "" not in stop_words(language), language
+        separator = stop_word_separator(r"[\s\-]+", stop_words(language))
+        assert not regex.fullmatch(f"(?:{separator})", ""), language
+    assert stop_word_separator(r"[\s\-]+", []) == r"[\s\-]+"
