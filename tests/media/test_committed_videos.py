@@ -96,7 +96,9 @@ def test_an_edited_translation_makes_only_its_video_stale(tmp_path: Path) -> Non
     for name in ("data", "storyboards"):
         shutil.copytree(REPO / name, copy / name)
     shutil.copy2(REPO / "mkdocs.yml", copy / "mkdocs.yml")
-    (copy / "videos").symlink_to(REPO / "videos", target_is_directory=True)
+    # The command reads mkdocs.yml with MkDocs' own loader, which checks the folders it names.
+    for name in ("videos", "docs", "overrides", "hooks"):
+        (copy / name).symlink_to(REPO / name, target_is_directory=True)
     storyboard = copy / "storyboards/why-engage/fr.md"
     storyboard.write_text(storyboard.read_text(encoding="utf-8").replace("Amina doute", "Amina hésite", 1), encoding="utf-8")
     completed = videos_command(copy, "--check")
