@@ -101,6 +101,15 @@ def write_saved_copy(
     path of `site_url`), for the offline page's links, which must work at any address.
     """
     report = SavedCopyReport()
+    # The shared assets are in every language's list: each file is read and hashed once. Safe,
+    # because a language's pages are rewritten (_fill_control) before its list is hashed, and no
+    # file is in two languages' lists but the shared ones, which nothing rewrites.
+    hashes: dict[str, str] = {}
+
+    def file_hash(path: str) -> str:
+        if path not in hashes:
+            hashes[path] = _file_hash(site_dir / path)
+        return hashes[path]
 
     def ui(key: str, language: str) -> str:
         return translate(ui_strings, key, language)
@@ -117,7 +126,7 @@ def write_saved_copy(
         readable = [path for path in pages if path.rsplit("/", 1)[-1] not in ("404.html", OFFLINE_PAGE)]
         estimate = sum((site_dir / path).stat().st_size for path in files)
         _fill_control(site_dir, pages, file_size(estimate, language, lambda key: ui(key, language)), len(readable), estimate)
-        listed = [[path, (site_dir / path).stat().st_size, _file_hash(site_dir / path)] for path in files]
+        listed = [[path, (site_dir / path).stat().st_size, file_hash(path)] for path in files]
         version = hashlib.sha256(json.dumps(listed, separators=(",", ":")).encode()).hexdigest()[:16]
         total = sum(size for _, size, _ in listed)
         document = {
